@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs the Debian packages perfgate needs to build and test, only those that are missing.
+# Idempotent: a machine that has everything runs no apt-get at all.
+set -eu
+
+BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
+  libbenchmark-dev nlohmann-json3-dev libgit2-dev libboost-dev libboost-filesystem-dev
+  libeigen3-dev catch2 libcli11-dev libyaml-cpp-dev libhttp-parser-dev"
+# Used by integration tests and the generator comparison; not needed to build.
+TEST_PACKAGES="curl nginx wrk"
+
+missing=""
+for package in $BUILD_PACKAGES $TEST_PACKAGES; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $package"
+  fi
+done
+
+if [ -z "$missing" ]; then
+  echo "install-deps: all packages present"
+  exit 0
+fi
+
+echo "install-deps: installing:$missing"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing

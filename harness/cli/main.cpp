@@ -1,0 +1,38 @@
+// perfgate's entry point: parse the command line, run one command, map errors to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "harness/cli/commands.h"
+#include "harness/errors.h"
+#include "harness/model/environment.h"
+
+int main(int argc, char** argv) {
+  using perfgate::ExitCode;
+  CLI::App app{"perfgate: a performance gate for CI/CD pipelines and a benchmark harness"};
+  app.set_version_flag("--version", std::string("perfgate ") + perfgate::perfgate_version());
+  app.require_subcommand(1);
+
+  perfgate::cli::Action action;
+  perfgate::cli::add_run_command(app, action);
+  perfgate::cli::add_target_command(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int code = app.exit(error);  // prints help or the error
+    return code == 0 ? 0 : static_cast<int>(ExitCode::usage_or_input);
+  }
+  try {
+    return action ? action() : static_cast<int>(ExitCode::usage_or_input);
+  } catch (const perfgate::InputError& error) {
+    std::cerr << "perfgate: error: " << error.what() << "\n";
+    return static_cast<int>(ExitCode::usage_or_input);
+  } catch (const perfgate::RunError& error) {
+    std::cerr << "perfgate: run failed: " << error.what() << "\n";
+    return static_cast<int>(ExitCode::run_failed);
+  } catch (const std::exception& error) {
+    std::cerr << "perfgate: internal error: " << error.what() << "\n";
+    return static_cast<int>(ExitCode::run_failed);
+  }
+}

@@ -1,0 +1,87 @@
+// The suite file, parsed and validated: a plain value. Loading lives in suite_loader.h.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/suite/quantity.h"
+
+namespace perfgate {
+
+enum class AdapterKind { native, k6, jmeter, artillery, gbench, command };
+const char* to_string(AdapterKind kind);
+
+// One named HTTP request of a native scenario, chosen by weight.
+struct RequestSpec {
+  std::string name;  // defaults to "METHOD path"
+  std::string method = "GET";
+  std::string path = "/";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  double weight = 1.0;
+};
+
+// A k6-like stage: move linearly from the previous level to `target` over `duration`.
+// The level is an arrival rate per second in the open model, and a number of active
+// connections in the closed model.
+struct Stage {
+  Nanoseconds duration{0};
+  double target = 0;
+};
+
+enum class LoadModel { closed, open };
+
+// Everything the native HTTP generator needs.
+struct NativeLoad {
+  std::string target;  // base URL, http://host:port
+  std::string host;    // parsed from target
+  uint16_t port = 80;
+  int threads = 1;
+  int connections = 8;                // total across threads
+  LoadModel model = LoadModel::closed;
+  double rate_per_s = 0;              // open model: constant arrival rate (when no stages)
+  std::vector<Stage> stages;          // optional ramp/hold profile, replaces rate/connections
+  Nanoseconds duration{std::chrono::seconds(10)};  // 0 = unlimited (then max_requests is set)
+  uint64_t max_requests = 0;          // 0 = unlimited
+  Nanoseconds think_time{0};          // closed model: pause between a response and the next send
+  Nanoseconds request_timeout{std::chrono::seconds(5)};
+  Nanoseconds connect_timeout{std::chrono::seconds(2)};
+  std::vector<RequestSpec> requests;  // at least one
+};
+
+struct Scenario {
+  std::string name;
+  AdapterKind adapter = AdapterKind::native;
+  std::optional<int> repetitions;  // overrides the suite's
+  std::optional<Nanoseconds> warmup;
+  NativeLoad native;               // when adapter == native
+};
+
+struct ReadyCheck {
+  std::string http_url;  // GET until 2xx
+  Nanoseconds timeout{std::chrono::seconds(30)};
+};
+
+// The system under test, started before and stopped after the scenarios.
+struct ServiceSpec {
+  std::vector<std::string> command;  // argv, no shell
+  std::string cwd;
+  ReadyCheck ready;
+};
+
+struct Suite {
+  std::string path;   // the file it came from
+  std::string name;   // `suite:`
+  std::string baseline_path;  // default .perfgate/baselines/<suite>.json
+  int repetitions = 5;
+  Nanoseconds warmup{0};
+  std::optional<ServiceSpec> service;
+  std::string gate_yaml;  // the `gate:` block, kept verbatim (as JSON text) for the gates stage
+  std::vector<Scenario> scenarios;
+};
+
+}  // namespace perfgate
