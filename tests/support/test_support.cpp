@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -63,6 +64,11 @@ bool drain(int fd, std::string& sink) {
 }  // namespace
 
 CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s) {
+  return run_command_and_signal(argv, -1, 0, timeout_s);
+}
+
+CommandOutput run_command_and_signal(const std::vector<std::string>& argv, double after_s,
+                                     int signal_number, double timeout_s) {
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0)
     throw std::runtime_error("pipe failed");
@@ -78,12 +84,20 @@ CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s
     execvp(args[0], args.data());
     _exit(127);
   }
+  setpgid(pid, pid);  // also from the parent: no race with an early signal
   close(out_pipe[1]);
   close(err_pipe[1]);
   CommandOutput output;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
+  auto started = std::chrono::steady_clock::now();
+  auto deadline = started + std::chrono::duration<double>(timeout_s);
+  auto signal_at = started + std::chrono::duration<double>(after_s);
+  bool signal_pending = after_s >= 0;
   bool out_open = true, err_open = true, timed_out = false;
   while (out_open || err_open) {
+    if (signal_pending && std::chrono::steady_clock::now() >= signal_at) {
+      kill(-pid, signal_number);
+      signal_pending = false;
+    }
     pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
@@ -94,7 +108,9 @@ CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s
     }
     fds[0].fd = out_open ? out_pipe[0] : -1;
     fds[1].fd = err_open ? err_pipe[0] : -1;
-    if (poll(fds, 2, static_cast<int>(left.count())) < 0 && errno != EINTR) break;
+    int wait_ms = static_cast<int>(left.count());
+    if (signal_pending) wait_ms = std::min(wait_ms, 50);
+    if (poll(fds, 2, wait_ms) < 0 && errno != EINTR) break;
     if (out_open && (fds[0].revents & (POLLIN | POLLHUP))) out_open = drain(out_pipe[0], output.out);
     if (err_open && (fds[1].revents & (POLLIN | POLLHUP))) err_open = drain(err_pipe[0], output.err);
   }

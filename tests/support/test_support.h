@@ -35,4 +35,8 @@ struct CommandOutput {
 };
 CommandOutput run_command(const std::vector<std::string>& argv, double timeout_s = 60);
 
+// The same, sending `signal_number` to the command's process group `after_s` seconds in.
+CommandOutput run_command_and_signal(const std::vector<std::string>& argv, double after_s,
+                                     int signal_number, double timeout_s = 60);
+
 }  // namespace perfgate::testing

@@ -1,0 +1,41 @@
+// The live progress line on a terminal: scenario, run, elapsed, requests, rate, p99, errors.
+// Prints nothing when the stream is not a terminal (CI logs stay clean).
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
+namespace perfgate {
+
+struct ProgressSample {
+  double elapsed_s = 0;
+  uint64_t requests = 0;
+  uint64_t errors = 0;
+  double rate_per_s = 0;
+  uint64_t p99_ns = 0;
+};
+
+class ProgressLine {
+ public:
+  // `stream` is usually stderr; `enabled` false silences it (e.g. --no-progress).
+  ProgressLine(std::FILE* stream, bool enabled);
+  ~ProgressLine();
+
+  void set_phase(const std::string& scenario, const std::string& phase);  // "warm-up", "run 2/5"
+  void update(const ProgressSample& sample);
+  void clear();  // erases the line so a following message starts clean
+
+ private:
+  std::FILE* stream_;
+  bool active_;
+  bool drawn_ = false;
+  std::string prefix_;
+};
+
+// "1.23ms", "850us", "2.01s": three significant digits, for tables and progress.
+std::string format_duration_ns(double nanoseconds);
+// "12 345" style thousands separation for counts and rates.
+std::string format_count(double value);
+
+}  // namespace perfgate
