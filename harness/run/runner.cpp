@@ -134,6 +134,10 @@ void check_runnable(const Suite& suite, const RunOptions& options) {
                        std::string("adapter '") + to_string(scenario.adapter) +
                            "' is not available in this build yet (only 'native' runs today)");
   }
+  if (suite.service)
+    throw InputError(suite.path, "key service",
+                     "starting the system under test is not available in this build yet; start "
+                     "it before `perfgate run` and remove the service block");
   if (options.repetitions && *options.repetitions < 1)
     throw InputError("--repetitions", "", "must be at least 1");
 }
