@@ -8,11 +8,18 @@
 
 namespace perfgate {
 
-// Reads /proc/cpuinfo, uname, cpufreq governor (empty if unreadable), the compiler and version.
+// Reads the CPU model (/proc/cpuinfo), cores (hardware concurrency), kernel (uname release and
+// machine), cpufreq governor of cpu0 (empty if unreadable, as in most containers and VMs), the
+// compiler perfgate was built with and perfgate's version. `tools` is left for adapters to fill.
+// Fields this machine does not expose are empty; never throws for a missing /proc or /sys file.
 Environment capture_environment();
 
-// The git state of the repository containing `directory` (commit, branch, dirty), read with
-// the git command line tool if present; nullopt when not inside a repository.
+// The git state of the repository containing `directory` (searching upward), read with libgit2:
+// HEAD's commit (empty on an unborn branch), the branch's short name (empty when HEAD is
+// detached) and dirty = a tracked file is modified or staged (untracked files do not count).
+// nullopt when `directory` is not inside a repository. Throws InputError(directory) only when a
+// repository exists but libgit2 cannot read it (corruption, or ownership refused by
+// safe.directory).
 std::optional<GitInfo> capture_git_info(const std::string& directory);
 
 // perfgate's own version string, e.g. "0.1.0".

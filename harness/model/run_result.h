@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "harness/model/histogram.h"
@@ -37,7 +38,10 @@ struct RunResult {
   double duration_s = 0;
   std::vector<Metric> metrics;
 
+  // The metric with exactly this name and these tags, or nullptr.
   const Metric* find(const std::string& name, const Tags& tags = {}) const;
+  // Appends `metric` and returns it. Throws std::invalid_argument when a metric with the same
+  // name and tags is already present: the pair is the metric's identity across runs.
   Metric& add(Metric metric);
 
   bool operator==(const RunResult&) const = default;
@@ -56,9 +60,9 @@ struct Environment {
   std::string cpu_model;
   int cores = 0;
   std::string kernel;
-  std::string governor;  // empty when not readable (containers, VMs)
-  std::string compiler;  // the compiler perfgate was built with
-  std::string perfgate;  // perfgate's version
+  std::string governor;                      // empty when not readable (containers, VMs)
+  std::string compiler;                      // the compiler perfgate was built with
+  std::string perfgate;                      // perfgate's version
   std::map<std::string, std::string> tools;  // load tool versions, e.g. {"k6": "0.49.0"}
 
   bool operator==(const Environment&) const = default;
@@ -82,6 +86,8 @@ struct SuiteResult {
   bool operator==(const SuiteResult&) const = default;
 };
 
-const char* to_string(RunStatus status);
+const char* to_string(RunStatus status);  // "ok", "failed", "interrupted"
+// The inverse of to_string; nullopt for any other text.
+std::optional<RunStatus> parse_run_status(std::string_view text);
 
 }  // namespace perfgate
