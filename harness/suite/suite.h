@@ -41,13 +41,13 @@ struct NativeLoad {
   std::string host;    // parsed from target
   uint16_t port = 80;
   int threads = 1;
-  int connections = 8;                // total across threads
+  int connections = 8;  // total across threads
   LoadModel model = LoadModel::closed;
-  double rate_per_s = 0;              // open model: constant arrival rate (when no stages)
-  std::vector<Stage> stages;          // optional ramp/hold profile, replaces rate/connections
+  double rate_per_s = 0;      // open model: constant arrival rate (when no stages)
+  std::vector<Stage> stages;  // optional ramp/hold profile, replaces rate/connections
   Nanoseconds duration{std::chrono::seconds(10)};  // 0 = unlimited (then max_requests is set)
-  uint64_t max_requests = 0;          // 0 = unlimited
-  Nanoseconds think_time{0};          // closed model: pause between a response and the next send
+  uint64_t max_requests = 0;                       // 0 = unlimited
+  Nanoseconds think_time{0};  // closed model: pause between a response and the next send
   Nanoseconds request_timeout{std::chrono::seconds(5)};
   Nanoseconds connect_timeout{std::chrono::seconds(2)};
   std::vector<RequestSpec> requests;  // at least one
@@ -58,29 +58,38 @@ struct Scenario {
   AdapterKind adapter = AdapterKind::native;
   std::optional<int> repetitions;  // overrides the suite's
   std::optional<Nanoseconds> warmup;
-  NativeLoad native;               // when adapter == native
+  NativeLoad native;  // when adapter == native
+  // When adapter != native: the scenario's other keys (all but name, adapter, repetitions,
+  // warmup) as a JSON object text, e.g. {"script":"load/smoke.js"}. The adapter checks them.
+  // Plain YAML scalars that read as numbers, booleans or null become those JSON types.
+  std::string options_json;
+  int line = 0;  // 1-based line where the scenario starts in the suite file, for messages
 };
 
 struct ReadyCheck {
-  std::string http_url;  // GET until 2xx
+  std::string http_url;  // GET until 2xx; empty when the suite gives no readiness check
   Nanoseconds timeout{std::chrono::seconds(30)};
 };
 
 // The system under test, started before and stopped after the scenarios.
 struct ServiceSpec {
   std::vector<std::string> command;  // argv, no shell
-  std::string cwd;
+  std::string cwd;                   // empty: perfgate's working directory
   ReadyCheck ready;
 };
 
 struct Suite {
-  std::string path;   // the file it came from
-  std::string name;   // `suite:`
-  std::string baseline_path;  // default .perfgate/baselines/<suite>.json
+  std::string path;           // the file it came from
+  std::string name;           // `suite:`
+  std::string baseline_path;  // default .perfgate/baselines/<suite>.json; kept as written
   int repetitions = 5;
   Nanoseconds warmup{0};
   std::optional<ServiceSpec> service;
-  std::string gate_yaml;  // the `gate:` block, kept verbatim (as JSON text) for the gates stage
+  // The `gate:` block, kept verbatim as a JSON object text for the gates stage ("" when absent).
+  // Plain YAML scalars that read as numbers, booleans or null become those JSON types
+  // (alpha: 0.05 -> 0.05); others stay strings (threshold: 5% -> "5%").
+  std::string gate_yaml;
+  int gate_line = 0;  // 1-based line of the gate block, for the gates stage's messages
   std::vector<Scenario> scenarios;
 };
 

@@ -1,1 +1,242 @@
-// placeholder: being written
+#include "harness/suite/suite_loader.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "harness/errors.h"
+#include "harness/suite/native_loader.h"
+#include "harness/suite/suite_keys.h"
+#include "harness/suite/yaml_field.h"
+
+namespace perfgate {
+namespace {
+
+using suite_detail::Document;
+using suite_detail::Field;
+
+constexpr size_t kMaxSuiteFileBytes = 16 << 20;
+constexpr int64_t kMaxRepetitions = 10'000;
+
+struct AdapterName {
+  AdapterKind kind;
+  std::string_view name;
+};
+constexpr std::array<AdapterName, 6> kAdapterNames{{{AdapterKind::native, "native"},
+                                                    {AdapterKind::k6, "k6"},
+                                                    {AdapterKind::jmeter, "jmeter"},
+                                                    {AdapterKind::artillery, "artillery"},
+                                                    {AdapterKind::gbench, "gbench"},
+                                                    {AdapterKind::command, "command"}}};
+constexpr std::string_view kAdapterList = "native, k6, jmeter, artillery, gbench, command";
+
+AdapterKind read_adapter(const Field& field) {
+  std::string text = field.text();
+  std::array<std::string_view, kAdapterNames.size()> names;
+  for (size_t i = 0; i < kAdapterNames.size(); ++i) {
+    if (text == kAdapterNames[i].name) return kAdapterNames[i].kind;
+    names[i] = kAdapterNames[i].name;
+  }
+  std::string message =
+      "expected an adapter (one of " + std::string(kAdapterList) + "), got " + field.describe();
+  std::string_view suggestion = suite_detail::closest_word(text, names);
+  if (!suggestion.empty()) message += " \u2014 did you mean '" + std::string(suggestion) + "'?";
+  field.fail(message);
+}
+
+// The suite name becomes a file name (the default baseline path), so keep it to a safe alphabet.
+std::string read_suite_name(const Field& field) {
+  std::string name = field.nonempty_text();
+  bool safe =
+      !name.starts_with('.') && name.size() <= 100 &&
+      std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+      });
+  if (!safe) {
+    field.fail(
+        "expected a suite name of letters, digits, '.', '_' and '-' (it names the "
+        "baseline file), got " +
+        field.describe());
+  }
+  return name;
+}
+
+std::vector<std::string> read_command(const Field& field) {
+  constexpr std::string_view kExpected =
+      "the command as a list of arguments like [\"./server\", \"--port\", \"8080\"] (no shell "
+      "is used)";
+  if (!field.node().IsSequence())
+    field.fail("expected " + std::string(kExpected) + ", got " + field.describe());
+  std::vector<std::string> argv;
+  for (const Field& item : field.items(kExpected)) {
+    argv.push_back(argv.empty() ? item.nonempty_text() : item.text());
+    if (argv.back().find('\0') != std::string::npos) item.fail("arguments cannot contain NUL");
+  }
+  if (argv.empty()) field.fail("expected at least the program to run, got an empty list");
+  return argv;
+}
+
+ReadyCheck read_ready(const Field& field) {
+  field.expect_mapping(
+      "a readiness check like {http: \"http://127.0.0.1:8080/health\", timeout: 30s}");
+  field.check_keys(suite_keys::ready);
+  ReadyCheck ready;
+  Field url = field.required("http");
+  suite_detail::read_http_url(url);
+  ready.http_url = url.text();
+  if (auto timeout = field.member("timeout")) ready.timeout = timeout->positive_duration();
+  return ready;
+}
+
+ServiceSpec read_service(const Field& field) {
+  field.expect_mapping("a service like {command: [\"./server\"], ready: {http: ...}}");
+  field.check_keys(suite_keys::service);
+  ServiceSpec service;
+  service.command = read_command(field.required("command"));
+  if (auto cwd = field.member("cwd")) service.cwd = cwd->nonempty_text();
+  if (auto ready = field.member("ready")) service.ready = read_ready(*ready);
+  return service;
+}
+
+// Keys of a non-native scenario other than the common ones, for the adapter to check.
+std::string tool_options_json(const Field& scenario) {
+  auto options = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : scenario.members()) {
+    bool common = std::find(suite_keys::scenario.begin(), suite_keys::scenario.end(), key) !=
+                  suite_keys::scenario.end();
+    if (!common) options[key] = value.to_json();
+  }
+  return options.dump();
+}
+
+AdapterKind read_scenario_adapter(const Field& field) {
+  auto adapter = field.member("adapter");
+  if (adapter) return read_adapter(*adapter);
+  field.check_keys(suite_keys::native_scenario);  // a misspelt "adaptor" is best named as such
+  field.fail_missing("adapter",
+                     "missing required key 'adapter' (one of " + std::string(kAdapterList) + ")");
+}
+
+Scenario read_scenario(const Field& field) {
+  field.expect_mapping("a scenario like {name: browse, adapter: native, ...}");
+  Scenario scenario;
+  scenario.line = field.line();
+  scenario.adapter = read_scenario_adapter(field);
+  if (scenario.adapter == AdapterKind::native) {
+    field.check_keys(suite_keys::native_scenario);
+  } else {
+    field.check_unique_keys();
+  }
+  scenario.name = field.required("name").name_text();
+  if (auto repetitions = field.member("repetitions")) {
+    scenario.repetitions = static_cast<int>(repetitions->whole_number(1, kMaxRepetitions));
+  }
+  if (auto warmup = field.member("warmup")) scenario.warmup = warmup->duration();
+  if (scenario.adapter == AdapterKind::native) {
+    scenario.native = suite_detail::read_native_load(field);
+  } else {
+    scenario.options_json = tool_options_json(field);
+  }
+  return scenario;
+}
+
+std::vector<Scenario> read_scenarios(const Field& field) {
+  std::vector<Field> items = field.items("a list of scenarios");
+  if (items.empty()) field.fail("expected at least one scenario, got an empty list");
+  std::vector<Scenario> scenarios;
+  std::map<std::string, int> line_by_name;
+  for (const Field& item : items) {
+    scenarios.push_back(read_scenario(item));
+    auto [first, inserted] = line_by_name.emplace(scenarios.back().name, item.line());
+    if (!inserted) {
+      item.required("name").fail("duplicate scenario name '" + first->first + "' (first at line " +
+                                 std::to_string(first->second) + ")");
+    }
+  }
+  return scenarios;
+}
+
+Suite read_suite(const Field& top, const std::string& path) {
+  top.expect_mapping("a suite: a mapping with keys such as suite, repetitions and scenarios");
+  top.check_keys(suite_keys::suite);
+  Suite suite;
+  suite.path = path;
+  suite.name = read_suite_name(top.required("suite"));
+  auto baseline = top.member("baseline");
+  suite.baseline_path =
+      baseline ? baseline->nonempty_text() : ".perfgate/baselines/" + suite.name + ".json";
+  if (auto repetitions = top.member("repetitions")) {
+    suite.repetitions = static_cast<int>(repetitions->whole_number(1, kMaxRepetitions));
+  }
+  if (auto warmup = top.member("warmup")) suite.warmup = warmup->duration();
+  if (auto service = top.member("service")) suite.service = read_service(*service);
+  if (auto gate = top.member("gate")) {
+    gate->expect_mapping("a gate policy like {alpha: 0.05, threshold: 5%}");
+    suite.gate_yaml = gate->to_json().dump();
+    suite.gate_line = gate->line();
+  }
+  suite.scenarios = read_scenarios(top.required("scenarios"));
+  return suite;
+}
+
+std::string where_of(const YAML::Mark& mark) {
+  return mark.is_null() ? std::string() : "line " + std::to_string(mark.line + 1);
+}
+
+YAML::Node parse_yaml(const std::string& text, const std::string& path) {
+  try {
+    std::vector<YAML::Node> documents = YAML::LoadAll(text);
+    if (documents.size() > 1) {
+      throw InputError(path, where_of(documents[1].Mark()),
+                       "expected one YAML document, found " + std::to_string(documents.size()) +
+                           " (remove the '---' separators)");
+    }
+    return documents.empty() ? YAML::Node() : documents.front();
+  } catch (const YAML::Exception& error) {
+    throw InputError(path, where_of(error.mark), "YAML syntax error: " + error.msg);
+  }
+}
+
+}  // namespace
+
+const char* to_string(AdapterKind kind) {
+  for (const auto& adapter : kAdapterNames) {
+    if (adapter.kind == kind) return adapter.name.data();
+  }
+  return "unknown";
+}
+
+Suite parse_suite(const std::string& text, const std::string& path) {
+  YAML::Node root = parse_yaml(text, path);
+  Document document{path};
+  try {
+    return read_suite(Field::root(root, document), path);
+  } catch (const YAML::Exception& error) {  // not expected: yaml-cpp misuse would land here
+    throw InputError(path, where_of(error.mark), error.msg);
+  }
+}
+
+Suite load_suite(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InputError(path, "", "expected a suite file, got a directory");
+  }
+  std::ifstream file(path, std::ios::binary);
+  if (!file)
+    throw InputError(path, "", std::string("cannot read the suite file: ") + std::strerror(errno));
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (text.view().size() > kMaxSuiteFileBytes) {
+    throw InputError(path, "", "suite file larger than 16 MiB; is this the right file?");
+  }
+  return parse_suite(text.str(), path);
+}
+
+}  // namespace perfgate

@@ -1,0 +1,55 @@
+// The keys the suite loader accepts in each object of a suite file, in one place. The loader
+// rejects any other key (with a "did you mean" suggestion), and a test checks that the JSON
+// Schema in suites/schema/suite.schema.json describes exactly these keys.
+//
+// Not listed: the `gate:` block (kept verbatim for the gates stage, which checks it) and the
+// scenario keys of non-native adapters (kept verbatim as Scenario::options_json for the adapter).
+#pragma once
+
+#include <array>
+#include <span>
+#include <string_view>
+
+namespace perfgate::suite_keys {
+
+inline constexpr std::array<std::string_view, 8> suite{
+    "$schema", "suite", "baseline", "repetitions", "warmup", "service", "gate", "scenarios"};
+inline constexpr std::array<std::string_view, 3> service{"command", "cwd", "ready"};
+inline constexpr std::array<std::string_view, 2> ready{"http", "timeout"};
+// Keys every scenario has, whatever its adapter.
+inline constexpr std::array<std::string_view, 4> scenario{"name", "adapter", "repetitions",
+                                                          "warmup"};
+// All keys of an `adapter: native` scenario (the common ones included).
+inline constexpr std::array<std::string_view, 15> native_scenario{"name",
+                                                                  "adapter",
+                                                                  "repetitions",
+                                                                  "warmup",
+                                                                  "target",
+                                                                  "threads",
+                                                                  "connections",
+                                                                  "rate",
+                                                                  "duration",
+                                                                  "max_requests",
+                                                                  "think_time",
+                                                                  "timeout",
+                                                                  "connect_timeout",
+                                                                  "stages",
+                                                                  "requests"};
+inline constexpr std::array<std::string_view, 2> stage{"duration", "target"};
+inline constexpr std::array<std::string_view, 6> request{"name",    "method", "path",
+                                                         "headers", "body",   "weight"};
+
+// For tests and tools: each object by name with its keys.
+struct KeySet {
+  std::string_view object;
+  std::span<const std::string_view> keys;
+};
+inline constexpr std::array<KeySet, 7> all{{{"suite", suite},
+                                            {"service", service},
+                                            {"ready", ready},
+                                            {"scenario", scenario},
+                                            {"native_scenario", native_scenario},
+                                            {"stage", stage},
+                                            {"request", request}}};
+
+}  // namespace perfgate::suite_keys

@@ -1,0 +1,86 @@
+// Internal to the suite loader: a YAML node together with where it is (key path and line), so
+// that every reader can fail with one precise InputError. Not for use outside harness/suite/.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/suite/quantity.h"
+
+namespace perfgate::suite_detail {
+
+// Shared by every field of one document: the file named in messages, and a budget on the
+// nodes converted to JSON, because YAML aliases can make a tiny file expand exponentially.
+struct Document {
+  std::string path;
+  size_t json_nodes_left = 100'000;
+};
+
+class Field {
+ public:
+  static Field root(const YAML::Node& node, Document& document);
+
+  [[noreturn]] void fail(const std::string& message) const;
+  const YAML::Node& node() const { return node_; }
+  const std::string& key_path() const { return key_path_; }
+  int line() const { return line_; }  // 1-based
+
+  // Mappings. check_keys rejects keys outside `allowed` (suggesting the closest one) and
+  // duplicate keys; call it before reading members.
+  void expect_mapping(std::string_view what) const;
+  void check_keys(std::span<const std::string_view> allowed) const;
+  void check_unique_keys() const;
+  std::optional<Field> member(std::string_view key) const;  // nullopt when absent
+  Field required(std::string_view key) const;
+  // Fails at the absent member `key` (its would-be key path, this mapping's line).
+  [[noreturn]] void fail_missing(std::string_view key, const std::string& message) const;
+  // Members as (key, field) pairs, in file order.
+  std::vector<std::pair<std::string, Field>> members() const;
+
+  // Sequences.
+  std::vector<Field> items(std::string_view what) const;
+
+  // Scalars. Each fails with "expected <what>, got <what was there>".
+  std::string text() const;
+  std::string nonempty_text() const;
+  // A non-empty name without control characters (it is printed in reports and terminals).
+  std::string name_text() const;
+  int64_t whole_number(int64_t min, int64_t max) const;
+  double number() const;
+  Nanoseconds duration() const;
+  Nanoseconds positive_duration() const;
+  double rate_per_s() const;
+
+  // The node as JSON: plain scalars that read as null, booleans or numbers (YAML 1.2 core
+  // schema) become those JSON types; quoted scalars stay strings.
+  nlohmann::ordered_json to_json() const;
+
+  // "a list", "a mapping", "nothing", or the scalar quoted: for "got ..." in messages.
+  std::string describe() const;
+
+ private:
+  Field(YAML::Node node, std::string key_path, int line, Document& document);
+  Field child(const YAML::Node& key, const YAML::Node& value) const;
+  nlohmann::ordered_json to_json(int depth) const;
+  std::string scalar(std::string_view expected) const;
+
+  YAML::Node node_;
+  std::string key_path_;
+  int line_;
+  Document* document_;
+};
+
+// Quotes input text for a message: shortened, control characters escaped.
+std::string quote_for_message(std::string_view text);
+
+// The closest of `candidates` to `word` by edit distance, or empty when none is close.
+std::string_view closest_word(std::string_view word, std::span<const std::string_view> candidates);
+
+}  // namespace perfgate::suite_detail
