@@ -1,1 +1,181 @@
-// placeholder: being written
+// The coordinator: validates and spreads the load, checks the target is reachable, runs one
+// Worker per thread, reports progress from the caller's thread, and merges the results.
+#include "adapters/native/native_adapter.h"
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "adapters/native/clock.h"
+#include "adapters/native/endpoint.h"
+#include "adapters/native/load_shape.h"
+#include "adapters/native/request_plan.h"
+#include "adapters/native/result_builder.h"
+#include "adapters/native/worker.h"
+#include "harness/errors.h"
+
+namespace perfgate::native {
+namespace {
+
+constexpr auto kSupervisePeriod = std::chrono::milliseconds(20);
+constexpr uint64_t kProgressPeriodNs = 250'000'000;
+
+std::string iso8601_utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string target_url(const NativeLoad& load) {
+  if (!load.target.empty()) return load.target;
+  return "http://" + load.host + ":" + std::to_string(load.port);
+}
+
+bool stop_requested(const RunControl& control) {
+  return control.stop != nullptr && control.stop->load(std::memory_order_relaxed);
+}
+
+// Everything the workers share, alive for the whole run.
+struct Crew {
+  std::vector<std::unique_ptr<WorkerProgress>> progress;
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::vector<std::exception_ptr> failures;
+  std::vector<std::thread> threads;
+};
+
+class ProgressReporter {
+ public:
+  ProgressReporter(const RunControl& control, uint64_t start_ns)
+      : control_(control), start_ns_(start_ns), last_ns_(start_ns) {}
+
+  void maybe_report(const Crew& crew, uint64_t now_ns) {
+    if (!control_.on_progress || now_ns < last_ns_ + kProgressPeriodNs) return;
+    LiveStats stats;
+    stats.elapsed_s = static_cast<double>(now_ns - start_ns_) / 1e9;
+    Histogram latencies;
+    for (const auto& progress : crew.progress) {
+      stats.requests += progress->responses.load(std::memory_order_relaxed);
+      stats.errors += progress->errors.load(std::memory_order_relaxed);
+      const std::lock_guard lock(progress->snapshot_mutex);
+      latencies.merge(progress->latency_snapshot);
+    }
+    const double interval_s = static_cast<double>(now_ns - last_ns_) / 1e9;
+    stats.rate_per_s = static_cast<double>(stats.requests - last_requests_) / interval_s;
+    stats.p99_ns = latencies.value_at_percentile(99);
+    last_ns_ = now_ns;
+    last_requests_ = stats.requests;
+    control_.on_progress(stats);
+  }
+
+ private:
+  const RunControl& control_;
+  uint64_t start_ns_;
+  uint64_t last_ns_;
+  uint64_t last_requests_ = 0;
+};
+
+bool all_finished(const Crew& crew) {
+  for (const auto& progress : crew.progress) {
+    if (!progress->finished.load(std::memory_order_acquire)) return false;
+  }
+  return true;
+}
+
+void supervise(const Crew& crew, const RunControl& control, std::atomic<bool>& run_stop,
+               uint64_t start_ns) {
+  ProgressReporter reporter(control, start_ns);
+  while (!all_finished(crew)) {
+    std::this_thread::sleep_for(kSupervisePeriod);
+    if (stop_requested(control)) run_stop.store(true, std::memory_order_relaxed);
+    reporter.maybe_report(crew, monotonic_ns());
+  }
+}
+
+void launch(Crew& crew) {
+  crew.failures.resize(crew.workers.size());
+  for (size_t i = 0; i < crew.workers.size(); ++i) {
+    crew.threads.emplace_back([&crew, i] {
+      try {
+        crew.workers[i]->run();
+      } catch (...) {
+        crew.failures[i] = std::current_exception();
+        crew.progress[i]->finished.store(true, std::memory_order_release);
+      }
+    });
+  }
+}
+
+void rethrow_failure(const Crew& crew) {
+  for (const std::exception_ptr& failure : crew.failures) {
+    if (!failure) continue;
+    try {
+      std::rethrow_exception(failure);
+    } catch (const std::exception& error) {
+      throw RunError(std::string("native load generator failed: ") + error.what());
+    }
+  }
+}
+
+}  // namespace
+
+RunResult run_native_load(const NativeLoad& load, const RunControl& control) {
+  const RequestPlan requests = build_request_plan(load);
+  const LoadShape shape = shape_load(load);
+  const Endpoint endpoint =
+      reach_target(load.host, load.port, target_url(load), load.connect_timeout);
+  TcpTransport transport;
+  std::atomic<bool> run_stop{false};
+  const std::string started_at = iso8601_utc_now();
+  const uint64_t start_ns = monotonic_ns();
+  Crew crew;
+  const size_t worker_count = shape.connections_per_worker.size();
+  for (size_t i = 0; i < worker_count; ++i) {
+    WorkerPlan plan;
+    plan.index = static_cast<int>(i);
+    plan.worker_count = static_cast<int>(worker_count);
+    plan.connections = shape.connections_per_worker[i];
+    plan.model = load.model;
+    plan.profile = &shape.profile;
+    plan.level_varies = shape.level_varies;
+    plan.start_ns = start_ns;
+    plan.end_ns = shape.length_ns == 0 ? kNoEnd : start_ns + shape.length_ns;
+    plan.request_budget = shape.budget_per_worker[i];
+    plan.think_ns = static_cast<uint64_t>(std::max<int64_t>(load.think_time.count(), 0));
+    plan.request_timeout_ns = static_cast<uint64_t>(load.request_timeout.count());
+    plan.connect_timeout_ns = static_cast<uint64_t>(load.connect_timeout.count());
+    plan.requests = &requests;
+    plan.endpoint = &endpoint;
+    plan.user_stop = control.stop;
+    plan.run_stop = &run_stop;
+    crew.progress.push_back(std::make_unique<WorkerProgress>());
+    crew.workers.push_back(std::make_unique<Worker>(plan, transport, *crew.progress.back()));
+  }
+  launch(crew);
+  supervise(crew, control, run_stop, start_ns);
+  for (std::thread& thread : crew.threads) thread.join();
+  rethrow_failure(crew);
+
+  WorkerMetrics merged(requests.metric_names.size(), 0);
+  uint64_t end_ns = start_ns;
+  for (const auto& worker : crew.workers) {
+    merged.merge(worker->metrics());
+    end_ns = std::max(end_ns, worker->finished_ns());
+  }
+  RunFacts facts;
+  facts.started_at = started_at;
+  facts.duration_s = static_cast<double>(end_ns - start_ns) / 1e9;
+  facts.model = load.model;
+  if (stop_requested(control)) {
+    facts.status = RunStatus::interrupted;
+    facts.failure_reason = "interrupted";
+  }
+  return build_run_result(merged, requests, facts);
+}
+
+}  // namespace perfgate::native
