@@ -60,7 +60,9 @@ std::string compiler() {
 
 }  // namespace
 
-const char* perfgate_version() { return PERFGATE_VERSION; }
+const char* perfgate_version() {
+  return PERFGATE_VERSION;
+}
 
 Environment capture_environment() {
   Environment environment;

@@ -159,15 +159,25 @@ double Histogram::mean() const noexcept {
          static_cast<double>(remainder) / static_cast<double>(total_count_);
 }
 
-uint64_t Histogram::value_at_percentile(double percentile) const noexcept {
-  if (total_count_ == 0) return 0;
+namespace {
+
+// The 1-based rank of the value at `percentile` among `count` values: ceil(p/100 * count),
+// at least 1. The relative nudge keeps 99.9 % of 1e6 at rank 999000 although 0.999 is inexact.
+uint64_t rank_at(double percentile, uint64_t count) {
   if (!(percentile > 0)) percentile = 0;  // also catches NaN
   if (percentile > 100) percentile = 100;
-  // The relative nudge keeps 99.9 % of 1e6 at rank 999000 despite 0.999 not being exact.
-  const double scaled = percentile / 100.0 * static_cast<double>(total_count_);
-  const double rank_real = std::ceil(scaled * (1 - 1e-12));
-  uint64_t rank = rank_real < 1 ? 1 : static_cast<uint64_t>(rank_real);
-  rank = std::min(rank, total_count_);
+  const double scaled = percentile / 100.0 * static_cast<double>(count);
+  const double rank = std::ceil(scaled * (1 - 1e-12));
+  if (rank >= static_cast<double>(count)) return count;  // also guards the conversion
+  return rank < 1 ? 1 : static_cast<uint64_t>(rank);
+}
+
+}  // namespace
+
+uint64_t Histogram::value_at_percentile(double percentile) const noexcept {
+  if (total_count_ == 0) return 0;
+  const uint64_t rank = rank_at(percentile, total_count_);
+  if (rank == 1) return min_;
   uint64_t seen = 0;
   for (size_t i = 0; i < counts_.size(); ++i) {
     seen += counts_[i];

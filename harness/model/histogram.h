@@ -26,8 +26,9 @@ class Histogram {
   static constexpr uint64_t kMaxValue = (uint64_t{1} << 62) - 1;
   // Values below this are recorded exactly (one bucket per value).
   static constexpr uint64_t kExactBelow = 2048;
-  // Number of bucket indexes needed to cover [0, kMaxValue].
-  static constexpr size_t kBucketCount = 52 * 1024 + 2048;
+  // Number of bucket indexes needed to cover [0, kMaxValue]: 2048 exact values, then 1024
+  // sub-buckets for each of the 51 power-of-two ranges [2^11, 2^12) ... [2^61, 2^62).
+  static constexpr size_t kBucketCount = 2048 + 51 * 1024;
 
   Histogram() = default;
 
@@ -51,7 +52,7 @@ class Histogram {
 
   // Value at `percentile` in [0, 100] (out-of-range values are clamped): the highest value
   // equivalent to the bucket holding the ceil(p/100 * count)-th smallest value (at least the
-  // 1st), clamped to [min, max]. Returns 0 when empty.
+  // 1st), clamped to [min, max]; the 1st value is the exact min. Returns 0 when empty.
   uint64_t value_at_percentile(double percentile) const noexcept;
 
   // Visits non-empty buckets in increasing order: [lowest, highest] equivalent values, count.

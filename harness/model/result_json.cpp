@@ -169,9 +169,15 @@ class Reader {
   }
 
   int non_negative_int(const json& value, const std::string& path) const {
-    expect(value.is_number_unsigned() && value.get<uint64_t>() <= INT32_MAX, value, path,
-           "a non-negative integer");
-    return static_cast<int>(value.get<uint64_t>());
+    // Parsed JSON holds non-negative integers as unsigned, built JSON as signed: accept both.
+    bool fits = false;
+    if (value.is_number_unsigned()) {
+      fits = value.get<uint64_t>() <= INT32_MAX;
+    } else if (value.is_number_integer()) {
+      fits = value.get<int64_t>() >= 0 && value.get<int64_t>() <= INT32_MAX;
+    }
+    expect(fits, value, path, "a non-negative integer");
+    return value.get<int>();
   }
 
   std::map<std::string, std::string> string_map(const json& value, const std::string& path) const {
