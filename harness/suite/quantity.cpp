@@ -89,7 +89,7 @@ std::optional<Nanoseconds> parse_duration(std::string_view text) {
   return scale_duration(text.substr(0, number_length), *unit_ns);
 }
 
-std::optional<double> parse_number(std::string_view text) {
+std::optional<double> parse_plain_number(std::string_view text) {
   if (decimal_prefix_length(text) != text.size() || text.empty()) return std::nullopt;
   return parse_decimal(text);
 }

@@ -12,7 +12,7 @@ namespace perfgate {
 using Nanoseconds = std::chrono::nanoseconds;
 
 // Accepts a plain decimal number "N" or "N.N" (N >= 0).
-std::optional<double> parse_number(std::string_view text);
+std::optional<double> parse_plain_number(std::string_view text);
 // Accepts a number followed by one of ns us ms s m h ("1.5s" allowed), or a bare "0".
 // Fractions below one nanosecond are rounded to the nearest nanosecond.
 // nullopt if malformed, negative, or beyond what Nanoseconds holds (about 292 years).

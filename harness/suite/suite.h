@@ -23,6 +23,8 @@ struct RequestSpec {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   double weight = 1.0;
+
+  bool operator==(const RequestSpec&) const = default;
 };
 
 // A k6-like stage: move linearly from the previous level to `target` over `duration`.
@@ -31,6 +33,8 @@ struct RequestSpec {
 struct Stage {
   Nanoseconds duration{0};
   double target = 0;
+
+  bool operator==(const Stage&) const = default;
 };
 
 enum class LoadModel { closed, open };
@@ -43,14 +47,19 @@ struct NativeLoad {
   int threads = 1;
   int connections = 8;  // total across threads
   LoadModel model = LoadModel::closed;
-  double rate_per_s = 0;      // open model: constant arrival rate (when no stages)
-  std::vector<Stage> stages;  // optional ramp/hold profile, replaces rate/connections
+  double rate_per_s = 0;  // open model: constant arrival rate (when no stages)
+  // Optional ramp/hold profile, in place of a constant rate (open model) or a constant number
+  // of active connections (closed model, where `connections` is at least the peak target).
+  // When present, `duration` is the sum of the stage durations.
+  std::vector<Stage> stages;
   Nanoseconds duration{std::chrono::seconds(10)};  // 0 = unlimited (then max_requests is set)
   uint64_t max_requests = 0;                       // 0 = unlimited
   Nanoseconds think_time{0};  // closed model: pause between a response and the next send
   Nanoseconds request_timeout{std::chrono::seconds(5)};
   Nanoseconds connect_timeout{std::chrono::seconds(2)};
   std::vector<RequestSpec> requests;  // at least one
+
+  bool operator==(const NativeLoad&) const = default;
 };
 
 struct Scenario {
@@ -64,11 +73,15 @@ struct Scenario {
   // Plain YAML scalars that read as numbers, booleans or null become those JSON types.
   std::string options_json;
   int line = 0;  // 1-based line where the scenario starts in the suite file, for messages
+
+  bool operator==(const Scenario&) const = default;
 };
 
 struct ReadyCheck {
   std::string http_url;  // GET until 2xx; empty when the suite gives no readiness check
   Nanoseconds timeout{std::chrono::seconds(30)};
+
+  bool operator==(const ReadyCheck&) const = default;
 };
 
 // The system under test, started before and stopped after the scenarios.
@@ -76,6 +89,8 @@ struct ServiceSpec {
   std::vector<std::string> command;  // argv, no shell
   std::string cwd;                   // empty: perfgate's working directory
   ReadyCheck ready;
+
+  bool operator==(const ServiceSpec&) const = default;
 };
 
 struct Suite {
@@ -91,6 +106,8 @@ struct Suite {
   std::string gate_yaml;
   int gate_line = 0;  // 1-based line of the gate block, for the gates stage's messages
   std::vector<Scenario> scenarios;
+
+  bool operator==(const Suite&) const = default;
 };
 
 }  // namespace perfgate

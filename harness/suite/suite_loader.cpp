@@ -119,7 +119,14 @@ std::string tool_options_json(const Field& scenario) {
 AdapterKind read_scenario_adapter(const Field& field) {
   auto adapter = field.member("adapter");
   if (adapter) return read_adapter(*adapter);
-  field.check_keys(suite_keys::native_scenario);  // a misspelt "adaptor" is best named as such
+  // A misspelt "adaptor" is best named as such.
+  constexpr std::array<std::string_view, 1> kAdapterKey{"adapter"};
+  for (const auto& [key, value] : field.members()) {
+    if (!suite_detail::closest_word(key, kAdapterKey).empty()) {
+      value.fail("unknown key " + suite_detail::quote_for_message(key) +
+                 " \u2014 did you mean 'adapter'?");
+    }
+  }
   field.fail_missing("adapter",
                      "missing required key 'adapter' (one of " + std::string(kAdapterList) + ")");
 }

@@ -119,10 +119,9 @@ void Field::fail(const std::string& message) const {
 Field Field::child(const YAML::Node& key, const YAML::Node& value) const {
   std::string name = key.Scalar();
   std::string path = key_path_.empty() ? name : key_path_ + "." + name;
-  // A null value's mark points past the key (often at the next line); the key's line reads better.
-  int key_line = line_of(key, line_);
-  return Field(value, std::move(path), value.IsNull() ? key_line : line_of(value, key_line),
-               *document_);
+  // The key's line, not the value's: a block value starts on a later line, and a null value's
+  // mark points past the key. "line 7, key rate" should show the line that says "rate:".
+  return Field(value, std::move(path), line_of(key, line_), *document_);
 }
 
 void Field::expect_mapping(std::string_view what) const {
@@ -242,7 +241,7 @@ int64_t Field::whole_number(int64_t min, int64_t max) const {
 double Field::number() const {
   constexpr std::string_view kExpected = "a number like 2 or 0.5";
   std::string value = scalar(kExpected);
-  auto number = parse_number(value);
+  auto number = parse_plain_number(value);
   if (!number) fail("expected " + std::string(kExpected) + ", got " + quote_for_message(value));
   return *number;
 }
