@@ -49,7 +49,7 @@ TEST_CASE("/healthz is not the health endpoint", "[target][parser]") {
   CHECK_FALSE(requests[0].health);
 }
 
-TEST_CASE("Connection: close and HTTP/1.0 end the connection; later bytes are ignored",
+TEST_CASE("Connection: close and HTTP/1.0 end the connection, later bytes are ignored",
           "[target][parser]") {
   RequestParser parser;
   std::vector<ParsedRequest> requests;

@@ -89,7 +89,7 @@ TEST_CASE("errors are injected at the configured rate, never on /health", "[targ
   CHECK(health.delay == 0ns);
 }
 
-TEST_CASE("the same seed and stream give the same draws; other streams differ", "[target][plan]") {
+TEST_CASE("the same seed and stream give the same draws, other streams differ", "[target][plan]") {
   TargetOptions options;
   options.latency = LatencyShape::uniform;
   options.latency_a = 0ms;

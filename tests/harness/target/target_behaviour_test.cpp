@@ -30,14 +30,28 @@ double elapsed_ms(Clock::time_point since) {
   return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
 }
 
-std::vector<double> sample_latencies_ms(uint16_t port, int count) {
-  HttpTestClient client(port);
-  std::vector<double> latencies_ms;
-  for (int i = 0; i < count; ++i) {
-    auto sent = Clock::now();
-    REQUIRE(client.get("/").status == 200);
-    latencies_ms.push_back(elapsed_ms(sent));
+// Latencies seen by `connections` clients in parallel, each sending `per_connection` requests
+// one after another; sorted. On a loaded machine a wake-up can come a few ms late, so these
+// only ever overstate the server's latency: checks below keep strict lower bounds and allow
+// slack above.
+std::vector<double> sample_latencies_ms(uint16_t port, int connections, int per_connection) {
+  std::vector<std::vector<double>> per_client(connections);
+  std::vector<std::thread> clients;
+  for (int c = 0; c < connections; ++c) {
+    clients.emplace_back([port, per_connection, &latencies_ms = per_client[c]] {
+      HttpTestClient client(port);
+      for (int i = 0; i < per_connection; ++i) {
+        auto sent = Clock::now();
+        if (client.get("/").status != 200) return;
+        latencies_ms.push_back(elapsed_ms(sent));
+      }
+    });
   }
+  for (auto& client : clients) client.join();
+  std::vector<double> latencies_ms;
+  for (const auto& some : per_client)
+    latencies_ms.insert(latencies_ms.end(), some.begin(), some.end());
+  REQUIRE(latencies_ms.size() == static_cast<size_t>(connections * per_connection));
   std::sort(latencies_ms.begin(), latencies_ms.end());
   return latencies_ms;
 }
@@ -48,49 +62,55 @@ double quantile(const std::vector<double>& sorted, double q) {
 
 }  // namespace
 
-TEST_CASE("fixed latency: the client sees 20 ms", "[target][behaviour]") {
+TEST_CASE("fixed latency: the client sees 20 ms", "[target][behaviour][timing]") {
   TargetOptions options = local_options();
   options.latency_a = 20ms;
   TargetServer server(options);
   server.start();
-  auto latencies_ms = sample_latencies_ms(server.port(), 25);
+  auto latencies_ms = sample_latencies_ms(server.port(), 1, 25);
   CHECK(latencies_ms.front() >= 20.0);
-  CHECK(quantile(latencies_ms, 0.5) == Approx(20.0).margin(5.0));
+  // The lower quartile, not the median: late wake-ups on a busy machine only add.
+  CHECK(quantile(latencies_ms, 0.25) == Approx(20.0).margin(5.0));
 }
 
-TEST_CASE("slowdown multiplies the latency", "[target][behaviour]") {
+TEST_CASE("slowdown multiplies the latency", "[target][behaviour][timing]") {
   TargetOptions options = local_options();
   options.latency_a = 20ms;
   options.slowdown = 1.5;
   TargetServer server(options);
   server.start();
-  auto latencies_ms = sample_latencies_ms(server.port(), 15);
-  CHECK(quantile(latencies_ms, 0.5) == Approx(30.0).margin(5.0));
+  auto latencies_ms = sample_latencies_ms(server.port(), 1, 15);
+  CHECK(latencies_ms.front() >= 30.0);
+  CHECK(quantile(latencies_ms, 0.25) == Approx(30.0).margin(5.0));
 }
 
-TEST_CASE("uniform latency: within the bounds, spread across them", "[target][behaviour]") {
+TEST_CASE("uniform latency: within the bounds, spread across them", "[target][behaviour][timing]") {
   TargetOptions options = local_options();
   options.latency = LatencyShape::uniform;
-  options.latency_a = 5ms;
-  options.latency_b = 15ms;
+  options.latency_a = 20ms;
+  options.latency_b = 60ms;
   TargetServer server(options);
   server.start();
-  auto latencies_ms = sample_latencies_ms(server.port(), 100);
-  CHECK(latencies_ms.front() >= 5.0);
-  CHECK(latencies_ms.back() <= 15.0 + 5.0);  // scheduling slack on a shared machine
-  CHECK(latencies_ms.front() < 8.0);
-  CHECK(latencies_ms.back() > 12.0);
+  auto latencies_ms = sample_latencies_ms(server.port(), 4, 25);
+  CHECK(latencies_ms.front() >= 20.0);
+  CHECK(latencies_ms.front() < 25.0);  // all 100 above 25 ms: probability (35/40)^100 < 1e-5
+  CHECK(latencies_ms.back() > 55.0);
+  // The draws never exceed 60 ms (the planner's test); here the middle must sit mid-range.
+  CHECK(quantile(latencies_ms, 0.5) > 34.0);
+  CHECK(quantile(latencies_ms, 0.5) < 48.0);
 }
 
-TEST_CASE("lognormal latency: the median is the configured one", "[target][behaviour]") {
+TEST_CASE("lognormal latency: the median is the configured one", "[target][behaviour][timing]") {
   TargetOptions options = local_options();
   options.latency = LatencyShape::lognormal;
-  options.latency_a = 5ms;
+  options.latency_a = 40ms;
   options.sigma = 0.5;
   TargetServer server(options);
   server.start();
-  auto latencies_ms = sample_latencies_ms(server.port(), 200);
-  CHECK(quantile(latencies_ms, 0.5) == Approx(5.0).epsilon(0.2));
+  auto latencies_ms = sample_latencies_ms(server.port(), 8, 25);
+  // The sample median of 200 draws has a log-scale standard error of 1.2533 * 0.5 / sqrt(200)
+  // = 0.044, so +-20 % is more than four of them.
+  CHECK(quantile(latencies_ms, 0.5) == Approx(40.0).epsilon(0.2));
   // p90 / p10 of a lognormal with sigma 0.5 is exp(2 * 1.2816 * 0.5) = 3.6.
   CHECK(quantile(latencies_ms, 0.9) / quantile(latencies_ms, 0.1) > 2.0);
 }
@@ -132,7 +152,7 @@ TEST_CASE("the same seed gives the same sequence of errors", "[target][behaviour
 }
 
 TEST_CASE("a stall holds responses until it ends, then the target is fast again",
-          "[target][behaviour]") {
+          "[target][behaviour][timing]") {
   TargetOptions options = local_options();
   options.stall_at = 300ms;
   options.stall_for = 500ms;
@@ -141,8 +161,8 @@ TEST_CASE("a stall holds responses until it ends, then the target is fast again"
   server.start();
   HttpTestClient client(server.port());
   HttpTestClient health(server.port());
-  auto before_ms = sample_latencies_ms(server.port(), 5);
-  CHECK(before_ms.back() < 50.0);
+  auto before_ms = sample_latencies_ms(server.port(), 1, 5);
+  CHECK(before_ms.back() < 100.0);
 
   std::this_thread::sleep_until(started + 400ms);
   auto sent = Clock::now();
@@ -155,8 +175,8 @@ TEST_CASE("a stall holds responses until it ends, then the target is fast again"
   CHECK(health.read_response().body == "ok");
   CHECK(elapsed_ms(started) >= 790.0);
 
-  auto after_ms = sample_latencies_ms(server.port(), 5);
-  CHECK(after_ms.back() < 50.0);
+  auto after_ms = sample_latencies_ms(server.port(), 1, 5);
+  CHECK(after_ms.back() < 100.0);
 }
 
 TEST_CASE("200 concurrent connections are all served", "[target][behaviour]") {
