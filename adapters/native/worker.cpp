@@ -49,6 +49,7 @@ Worker::Worker(const WorkerPlan& plan, Transport& transport, WorkerProgress& pro
     connections_[slot].parser.data = &connections_[slot];
   }
   available_.reserve(connections_.size());
+  ready_to_send_.reserve(connections_.size());
   requests_left_ = plan.request_budget;
   const size_t cycle_length = plan.requests->weighted_cycle.size();
   cycle_position_ = static_cast<size_t>(plan.index) * cycle_length / plan.worker_count;
@@ -79,10 +80,11 @@ void Worker::start() {
     arrival_number_ = static_cast<uint64_t>(plan_.index);
     advance_arrival();
   }
-  apply_level();
-  for (Connection& connection : connections_) {
-    if (wants_socket(connection)) open_socket(connection);
+  if (plan_.model == LoadModel::closed) {
+    apply_level();  // opens the sockets of the slots active at the start
+    return;
   }
+  for (Connection& connection : connections_) open_socket(connection);
 }
 
 bool Worker::should_stop() const {
@@ -126,6 +128,7 @@ void Worker::handle_event(uint64_t tag, uint32_t events) {
 
 void Worker::after_events() {
   now_ns_ = monotonic_ns();
+  if (!ready_to_send_.empty()) send_ready();
   if (now_ns_ >= next_housekeeping_ns_) housekeeping();
   if (!thinkers_.empty()) wake_thinkers();
   if (plan_.model == LoadModel::open) dispatch_arrivals();

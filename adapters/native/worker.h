@@ -84,6 +84,7 @@ class Worker {
   bool wants_socket(const Connection& connection) const;
   void activate(Connection& connection);
   void put_to_work(Connection& connection);
+  void send_ready();
   void make_available(Connection& connection);
   void dispatch_arrivals();
   void advance_arrival();
@@ -113,7 +114,8 @@ class Worker {
   WorkerProgress& progress_;
   WorkerMetrics metrics_;
   std::vector<Connection> connections_;
-  std::vector<Connection*> available_;  // open model: connected, idle, listed once
+  std::vector<Connection*> available_;      // open model: connected, idle, listed once
+  std::vector<Connection*> ready_to_send_;  // closed model: send after this batch of events
   struct ThinkEntry {
     uint64_t wake_ns = 0;
     Connection* connection = nullptr;

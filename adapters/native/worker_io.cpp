@@ -68,6 +68,7 @@ uint64_t event_tag(const Connection& connection) {
 }  // namespace
 
 void Worker::open_socket(Connection& connection) {
+  transport_.close(connection.socket);  // never leak a socket that is still open
   ++connection.generation;
   connection.connect_started_ns = now_ns_;
   connection.deadline_ns = now_ns_ + plan_.connect_timeout_ns;
