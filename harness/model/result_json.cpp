@@ -363,12 +363,12 @@ SuiteResult suite_result_from_json(const json& root, const std::string& source) 
 
 namespace {
 
-std::string parse_error_message(const json::parse_error& error) {
-  // what() starts with "[json.exception.parse_error.101] "; the rest names line and column.
+// what() starts with "[json.exception.parse_error.101] "; the rest names line and column.
+std::string without_exception_id(const json::exception& error) {
   std::string message = error.what();
   const size_t bracket = message.find("] ");
   if (bracket != std::string::npos) message.erase(0, bracket + 2);
-  return "not valid JSON (byte " + std::to_string(error.byte) + "): " + message;
+  return message;
 }
 
 }  // namespace
@@ -382,7 +382,11 @@ SuiteResult read_results_file(const std::string& path) {
   try {
     root = json::parse(in);
   } catch (const json::parse_error& error) {
-    throw InputError(path, "", parse_error_message(error));
+    throw InputError(
+        path, "",
+        "not valid JSON (byte " + std::to_string(error.byte) + "): " + without_exception_id(error));
+  } catch (const json::out_of_range& error) {  // a number too large for a double, e.g. 1e999
+    throw InputError(path, "", "not valid JSON: " + without_exception_id(error));
   }
   return suite_result_from_json(root, path);
 }

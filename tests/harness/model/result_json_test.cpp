@@ -206,6 +206,10 @@ TEST_CASE("reading a missing or non-JSON file names the path and the position") 
   CHECK_THROWS_WITH(read_results_file(broken),
                     Catch::Contains(broken + ": not valid JSON") && Catch::Contains("line 3"));
   CHECK_THROWS_AS(read_results_file(dir.path().string()), InputError);
+  const std::string overflow = (dir.path() / "overflow.json").string();
+  perfgate::testing::write_file(overflow, "{\"schema\": 1e999}");
+  CHECK_THROWS_WITH(read_results_file(overflow),
+                    Catch::Contains(overflow + ": not valid JSON") && Catch::Contains("1e999"));
 }
 
 TEST_CASE("the hand-written results fixture reads") {
