@@ -129,7 +129,9 @@ void add_target_command(CLI::App& app, Action& action) {
       ->check(CLI::Range(size_t{0}, size_t{64} << 20));
   command->add_option("--stall", arguments->stall,
                       "AT:FOR, e.g. 3s:1s: send nothing for FOR, starting AT after start");
-  command->add_option("--slowdown", arguments->slowdown, "Multiply every latency by this factor")
+  command
+      ->add_option("--slowdown", arguments->slowdown,
+                   "Multiply every latency by this factor (1.15: 15 % slower)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   command->add_option("--duration", arguments->duration, "Exit after this long, e.g. 30s");
