@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 
 #include "adapters/native/native_adapter.h"
@@ -81,6 +82,18 @@ RunResult run_once(const Scenario& scenario, int index, const std::atomic<bool>&
   }
 }
 
+// The git fingerprint is informative: a repository libgit2 refuses (owned by another user in a
+// CI container, say) must not stop a load test, so warn and measure without it.
+std::optional<GitInfo> git_info_or_warn(const std::string& directory) {
+  try {
+    return capture_git_info(directory);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "perfgate: warning: no git information in the results: %s\n",
+                 error.what());
+    return std::nullopt;
+  }
+}
+
 void save(const SuiteResult& result, const RunOptions& options) {
   if (!options.results_path.empty()) write_results_file(result, options.results_path);
 }
@@ -149,7 +162,7 @@ SuiteRun run_suite(const Suite& suite, const RunOptions& options, const std::ato
   out.result.suite = suite.name;
   out.result.complete = false;  // until every selected scenario has run
   out.result.environment = capture_environment();
-  out.result.git = capture_git_info(options.working_directory);
+  out.result.git = git_info_or_warn(options.working_directory);
   for (const Scenario& scenario : suite.scenarios) {
     if (!selected(scenario, options)) continue;
     if (!run_scenario(suite, scenario, options, stop, progress, out)) {
