@@ -15,7 +15,7 @@ enum class ConnectionState : uint8_t {
   disconnected,  // no socket; reconnects at deadline_ns when wanted
   connecting,    // connect in progress; fails with timeout at deadline_ns
   idle,          // connected, no request
-  writing,       // request partly written (EPOLLOUT watched); times out at deadline_ns
+  writing,       // request partly written (continues on EPOLLOUT); times out at deadline_ns
   reading,       // request written, response pending; times out at deadline_ns
   thinking,      // closed model: waits for the think time to end at deadline_ns
 };
@@ -29,7 +29,6 @@ struct Connection {
   http_parser parser{};
   const PreparedRequest* request = nullptr;
   ConnectionState state = ConnectionState::disconnected;
-  bool watching_writable = false;  // EPOLLOUT is in the epoll mask
   bool response_started = false;
   bool response_complete = false;  // set by the parser callback
   bool served = false;             // this socket completed at least one response

@@ -116,10 +116,10 @@ void Worker::handle_event(uint64_t tag, uint32_t events) {
   if (generation != connection.generation) return;  // about a socket already closed
   if (connection.state == ConnectionState::disconnected) return;
   if (connection.state == ConnectionState::connecting) {
-    on_connect_ready(connection);
+    on_connect_ready(connection, events);
     return;
   }
-  if (events & (EPOLLIN | EPOLLERR | EPOLLHUP)) on_readable(connection);
+  if (events & (EPOLLIN | EPOLLRDHUP | EPOLLERR | EPOLLHUP)) on_readable(connection, events);
   if ((events & EPOLLOUT) && connection.generation == generation &&
       connection.state == ConnectionState::writing) {
     continue_write(connection);

@@ -1,7 +1,6 @@
 // One load-generating thread: an epoll event loop over the connections it owns (after wrk and
-// wrk2). Level-triggered EPOLLIN stays registered for a socket's life; EPOLLOUT is added only
-// while connecting or after a short write, so a request costs one write() and one read() and
-// no epoll_ctl. The clock is read once per event.
+// wrk2). Each socket is registered once, edge-triggered for input and output, so a request
+// costs one write() and one read() and no epoll_ctl. The clock is read once per event.
 #pragma once
 
 #include <atomic>
@@ -98,16 +97,17 @@ class Worker {
 
   // Sockets and HTTP (worker_io.cpp).
   void open_socket(Connection& connection);
-  void on_connect_ready(Connection& connection);
+  void on_connect_ready(Connection& connection, uint32_t events);
   void established(Connection& connection);
   void send(Connection& connection, uint16_t request_index, uint64_t intended_ns);
   void continue_write(Connection& connection);
-  void on_readable(Connection& connection);
+  void on_readable(Connection& connection, uint32_t events);
+  size_t read_once(Connection& connection);  // the bytes read; 0 when drained or failed
+  bool accept_bytes(Connection& connection, size_t size);
   void on_end_of_stream(Connection& connection);
   void complete_response(Connection& connection, bool reuse_socket);
   void fail(Connection& connection, ErrorKind kind);
   void drop_socket(Connection& connection);
-  void watch(Connection& connection, bool writable);
 
   const WorkerPlan plan_;
   Transport& transport_;

@@ -79,31 +79,34 @@ void Worker::open_socket(Connection& connection) {
     fail(connection, classify(started.error_number));
     return;
   }
-  epoll_event interest{EPOLLIN | EPOLLOUT, {.u64 = event_tag(connection)}};
+  // Edge-triggered with a mask that never changes: no epoll_ctl after this one, and epoll does
+  // not re-poll every returned socket on the next wait as it does for level-triggered ones.
+  epoll_event interest{EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET, {.u64 = event_tag(connection)}};
   if (epoll_ctl(epoll_fd_, EPOLL_CTL_ADD, connection.socket.fd, &interest) != 0) {
     fail(connection, ErrorKind::refused);
     return;
   }
-  connection.watching_writable = true;
   connection.state = ConnectionState::connecting;
   wake_at(connection.deadline_ns);
   if (started.status == IoStatus::done) established(connection);
 }
 
-void Worker::on_connect_ready(Connection& connection) {
+void Worker::on_connect_ready(Connection& connection, uint32_t events) {
   const IoResult result = transport_.finish_connect(connection.socket);
   if (result.status == IoStatus::would_block) return;
   if (result.status != IoStatus::done) {
     fail(connection, classify(result.error_number));
     return;
   }
+  const uint32_t generation = connection.generation;
   established(connection);
+  // Edge-triggered: bytes that arrived with the connect's edge get no edge of their own.
+  if ((events & EPOLLIN) && connection.generation == generation) on_readable(connection, events);
 }
 
 void Worker::established(Connection& connection) {
   now_ns_ = monotonic_ns();
   metrics_.connect_time.record(now_ns_ - connection.connect_started_ns);
-  watch(connection, false);  // EPOLLIN only from now on: no epoll_ctl per request
   connection.state = ConnectionState::idle;
   put_to_work(connection);
 }
@@ -135,33 +138,64 @@ void Worker::continue_write(Connection& connection) {
   }
   connection.written_bytes += result.bytes;
   metrics_.bytes_sent += result.bytes;
-  const bool written = connection.written_bytes == bytes.size();
-  if (written) connection.state = ConnectionState::reading;
-  // Watch for writability only while a write is unfinished (rare: large bodies).
-  if (written == connection.watching_writable) watch(connection, !written);
+  // An unfinished write (rare: large bodies) continues on the next EPOLLOUT edge.
+  if (connection.written_bytes == bytes.size()) connection.state = ConnectionState::reading;
 }
 
-void Worker::on_readable(Connection& connection) {
+// Edge-triggered: reads until a short read, which on TCP means the receive queue was empty at
+// that moment; data arriving later raises a new edge. A typical response takes one read(). When
+// the edge also reported the peer's close, reads on to see the end of the stream, because a
+// FIN that came with the data raises no edge of its own.
+void Worker::on_readable(Connection& connection, uint32_t events) {
+  const uint32_t generation = connection.generation;
+  const bool peer_closed = (events & (EPOLLRDHUP | EPOLLHUP | EPOLLERR)) != 0;
+  for (;;) {
+    const size_t bytes = read_once(connection);
+    if (bytes == 0 || connection.generation != generation) return;
+    if (bytes < read_buffer_.size() && !peer_closed) return;
+  }
+}
+
+size_t Worker::read_once(Connection& connection) {
   const IoResult result =
       transport_.read(connection.socket, read_buffer_.data(), read_buffer_.size());
-  if (result.status == IoStatus::would_block) return;
+  if (result.status == IoStatus::would_block) return 0;
   now_ns_ = monotonic_ns();
-  if (result.status == IoStatus::failed) return fail(connection, classify(result.error_number));
-  if (result.status == IoStatus::closed) return on_end_of_stream(connection);
-  metrics_.bytes_received += result.bytes;
-  if (!connection.in_flight()) return fail(connection, ErrorKind::malformed);  // unasked bytes
-  if (!connection.response_started) {
-    connection.response_started = true;
-    connection.first_byte_ns = now_ns_;
+  if (result.status != IoStatus::done) {
+    if (result.status == IoStatus::closed) {
+      on_end_of_stream(connection);
+    } else {
+      fail(connection, classify(result.error_number));
+    }
+    return 0;
   }
-  http_parser_execute(&connection.parser, &kParserSettings, read_buffer_.data(), result.bytes);
-  if (HTTP_PARSER_ERRNO(&connection.parser) != HPE_OK)
-    return fail(connection, ErrorKind::malformed);
+  metrics_.bytes_received += result.bytes;
+  if (!accept_bytes(connection, result.bytes)) return 0;
   if (connection.response_complete) {
     const bool reusable =
         http_should_keep_alive(&connection.parser) && connection.state == ConnectionState::reading;
     complete_response(connection, reusable);
   }
+  return result.bytes;
+}
+
+// Parses `size` bytes of the read buffer as the response in flight; false (after failing the
+// connection) when nothing was asked or the bytes are not HTTP.
+bool Worker::accept_bytes(Connection& connection, size_t size) {
+  if (!connection.in_flight()) {
+    fail(connection, ErrorKind::malformed);  // bytes nobody asked for
+    return false;
+  }
+  if (!connection.response_started) {
+    connection.response_started = true;
+    connection.first_byte_ns = now_ns_;
+  }
+  http_parser_execute(&connection.parser, &kParserSettings, read_buffer_.data(), size);
+  if (HTTP_PARSER_ERRNO(&connection.parser) != HPE_OK) {
+    fail(connection, ErrorKind::malformed);
+    return false;
+  }
+  return true;
 }
 
 void Worker::on_end_of_stream(Connection& connection) {
@@ -217,14 +251,7 @@ void Worker::fail(Connection& connection, ErrorKind kind) {
 void Worker::drop_socket(Connection& connection) {
   transport_.close(connection.socket);  // close() also removes the socket from epoll
   connection.state = ConnectionState::disconnected;
-  connection.watching_writable = false;
   ++connection.generation;
-}
-
-void Worker::watch(Connection& connection, bool writable) {
-  epoll_event interest{EPOLLIN | (writable ? EPOLLOUT : 0u), {.u64 = event_tag(connection)}};
-  epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, connection.socket.fd, &interest);
-  connection.watching_writable = writable;
 }
 
 }  // namespace perfgate::native
