@@ -1,5 +1,6 @@
 #include "harness/suite/suite_loader.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -24,6 +25,8 @@ using suite_detail::Field;
 
 constexpr size_t kMaxSuiteFileBytes = 16 << 20;
 constexpr int64_t kMaxRepetitions = 10'000;
+// The file was checked to be UTF-8, so this only guards against a throwing dump().
+constexpr auto kReplaceInvalidUtf8 = nlohmann::ordered_json::error_handler_t::replace;
 
 struct AdapterName {
   AdapterKind kind;
@@ -113,7 +116,7 @@ std::string tool_options_json(const Field& scenario) {
                   suite_keys::scenario.end();
     if (!common) options[key] = value.to_json();
   }
-  return options.dump();
+  return options.dump(-1, ' ', false, kReplaceInvalidUtf8);
 }
 
 AdapterKind read_scenario_adapter(const Field& field) {
@@ -186,7 +189,7 @@ Suite read_suite(const Field& top, const std::string& path) {
   if (auto service = top.member("service")) suite.service = read_service(*service);
   if (auto gate = top.member("gate")) {
     gate->expect_mapping("a gate policy like {alpha: 0.05, threshold: 5%}");
-    suite.gate_yaml = gate->to_json().dump();
+    suite.gate_yaml = gate->to_json().dump(-1, ' ', false, kReplaceInvalidUtf8);
     suite.gate_line = gate->line();
   }
   suite.scenarios = read_scenarios(top.required("scenarios"));
@@ -197,15 +200,73 @@ std::string where_of(const YAML::Mark& mark) {
   return mark.is_null() ? std::string() : "line " + std::to_string(mark.line + 1);
 }
 
+// YAML and JSON files are UTF-8 here; saying where a stray byte is beats a parser's confusion.
+void check_utf8(const std::string& text, const std::string& path) {
+  size_t offset = suite_detail::first_invalid_utf8(text);
+  if (offset == std::string::npos) return;
+  auto line =
+      1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+  throw InputError(path, "line " + std::to_string(line),
+                   "the file is not valid UTF-8 (byte " + std::to_string(offset) + ")");
+}
+
+// Notes where the root of one document is and whether it holds anything, without building it.
+class DocumentRootProbe : public YAML::EventHandler {
+ public:
+  bool has_content() const { return has_content_; }
+  const YAML::Mark& root_mark() const { return root_mark_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note_root(mark, false); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note_root(mark, true); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    note_root(mark, true);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    note_root(mark, true);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    note_root(mark, true);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note_root(const YAML::Mark& mark, bool has_content) {
+    if (seen_root_) return;
+    seen_root_ = true;
+    root_mark_ = mark;
+    has_content_ = has_content;
+  }
+  bool seen_root_ = false;
+  bool has_content_ = false;
+  YAML::Mark root_mark_ = YAML::Mark::null_mark();
+};
+
+// A second document would be silently ignored, so it is an error. YAML::LoadAll is not used:
+// in yaml-cpp 0.7 it loops forever, allocating, on inputs such as a stray ',' (jbeder/yaml-cpp
+// #1040, fixed upstream by #1319), so at most two documents are parsed here. An empty second
+// document (a trailing '---', or the parser making no progress) holds nothing and is ignored.
+void check_single_document(const std::string& text, const std::string& path) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentRootProbe first, second;
+  if (!parser.HandleNextDocument(first)) return;
+  if (parser.HandleNextDocument(second) && second.has_content()) {
+    throw InputError(path, where_of(second.root_mark()),
+                     "expected one YAML document, found another (remove the '---' separator)");
+  }
+}
+
 YAML::Node parse_yaml(const std::string& text, const std::string& path) {
+  check_utf8(text, path);
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(text);
-    if (documents.size() > 1) {
-      throw InputError(path, where_of(documents[1].Mark()),
-                       "expected one YAML document, found " + std::to_string(documents.size()) +
-                           " (remove the '---' separators)");
-    }
-    return documents.empty() ? YAML::Node() : documents.front();
+    check_single_document(text, path);
+    return YAML::Load(text);
   } catch (const YAML::Exception& error) {
     throw InputError(path, where_of(error.mark), "YAML syntax error: " + error.msg);
   }

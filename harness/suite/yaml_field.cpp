@@ -74,6 +74,23 @@ nlohmann::ordered_json plain_scalar_to_json(const std::string& text) {
   return text;
 }
 
+// Length of the UTF-8 sequence starting at text[at] if it is well formed, else 0.
+size_t utf8_sequence_length(std::string_view text, size_t at) {
+  auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char lead = byte(at);
+  if (lead < 0x80) return 1;
+  size_t length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+  if (length == 0 || lead > 0xf4 || at + length > text.size()) return 0;
+  // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+  unsigned char low = lead == 0xe0 ? 0xa0 : lead == 0xf0 ? 0x90 : 0x80;
+  unsigned char high = lead == 0xed ? 0x9f : lead == 0xf4 ? 0x8f : 0xbf;
+  if (byte(at + 1) < low || byte(at + 1) > high) return 0;
+  for (size_t i = 2; i < length; ++i) {
+    if ((byte(at + i) & 0xc0) != 0x80) return 0;
+  }
+  return length;
+}
+
 bool has_control_character(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -85,22 +102,37 @@ bool has_control_character(std::string_view text) {
 // extra log lines through an error message.
 std::string quote_for_message(std::string_view text) {
   constexpr size_t kMaxShown = 60;
+  bool escape_high_bytes = first_invalid_utf8(text) != std::string_view::npos;
   std::string quoted = "'";
-  for (size_t i = 0; i < text.size() && i < kMaxShown; ++i) {
+  size_t shown = text.size();
+  if (shown > kMaxShown) {
+    shown = kMaxShown;  // cut at a character boundary, not inside a UTF-8 sequence
+    while (shown > 0 && (static_cast<unsigned char>(text[shown]) & 0xc0) == 0x80) --shown;
+  }
+  for (size_t i = 0; i < shown; ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c == '\n') {
       quoted += "\\n";
     } else if (c == '\r') {
       quoted += "\\r";
-    } else if (c < 0x20 || c == 0x7f) {
+    } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && escape_high_bytes)) {
       constexpr char kHex[] = "0123456789abcdef";
       quoted += {'\\', 'x', kHex[c >> 4], kHex[c & 0xf]};
     } else {
       quoted += static_cast<char>(c);
     }
   }
-  if (text.size() > kMaxShown) quoted += "...";
+  if (shown < text.size()) quoted += "...";
   return quoted + "'";
+}
+
+size_t first_invalid_utf8(std::string_view text) {
+  for (size_t at = 0; at < text.size();) {
+    size_t length = utf8_sequence_length(text, at);
+    if (length == 0) return at;
+    at += length;
+  }
+  return std::string_view::npos;
 }
 
 Field::Field(YAML::Node node, std::string key_path, int line, Document& document)

@@ -77,8 +77,14 @@ class Field {
   Document* document_;
 };
 
-// Quotes input text for a message: shortened, control characters escaped.
+// Quotes input text for a message: shortened, control characters and invalid UTF-8 escaped.
 std::string quote_for_message(std::string_view text);
+
+// Offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong forms,
+// no surrogates, nothing above U+10FFFF), or npos. The loader checks the whole file with it, so
+// every string it hands on is valid (results and reports are JSON and HTML); yaml-cpp itself
+// rejects escapes that would encode surrogates or code points past U+10FFFF.
+size_t first_invalid_utf8(std::string_view text);
 
 // The closest of `candidates` to `word` by edit distance, or empty when none is close.
 std::string_view closest_word(std::string_view word, std::span<const std::string_view> candidates);

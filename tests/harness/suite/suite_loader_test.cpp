@@ -207,9 +207,12 @@ TEST_CASE("mistakes are reported where they are", "[suite][errors]") {
   const Case cases[] = {
       {"", "line 1", "expected a suite"},
       {"- a\n- b\n", "line 1", "expected a suite: a mapping"},
-      {"suite: a\n---\nsuite: b\n", "line 3", "expected one YAML document, found 2"},
+      {"suite: a\n---\nsuite: b\n", "line 3", "expected one YAML document, found another"},
       {"suite: ../etc\nscenarios: [{name: a, adapter: k6}]\n", "line 1, key suite",
        "letters, digits"},
+      {"suite: a\n---\n", "line 1, key scenarios", "missing required key 'scenarios'"},
+      {"suite: t\n# fine\nbaseline: \"\xff\"\n", "line 3", "not valid UTF-8"},
+      {"suite: t\ngate: {a: \"\\ud800\"}\nscenarios: []\n", "line 2", "invalid unicode"},
       {"suite: t\nrepetitions: 0\nscenarios: []\n", "line 2, key repetitions",
        "from 1 to 10000, got '0'"},
       {"suite: t\nscenarios: {name: a}\n", "line 2, key scenarios",
@@ -284,6 +287,13 @@ TEST_CASE("alias tricks cannot exhaust the loader", "[suite][errors]") {
     require_input_error("suite: t\ngate: {a: &x [*x]}\nscenarios: [{name: a, adapter: k6}]\n",
                         "line 2, key gate.a[0][0]", "nested deeper than 64 levels", false);
   }
+}
+
+TEST_CASE("inputs that make yaml-cpp 0.7's LoadAll loop forever are rejected", "[suite][errors]") {
+  // jbeder/yaml-cpp#1040: LoadAll keeps appending empty documents after a stray ','.
+  require_input_error(",", "line 1", "expected a suite");
+  require_input_error("# note\n    duration: 3s\n,  x: 1\n", "line 2, key duration",
+                      "unknown key 'duration'");
 }
 
 TEST_CASE("gate and tool options keep YAML scalars as JSON types", "[suite]") {
