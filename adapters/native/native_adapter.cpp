@@ -41,8 +41,17 @@ bool stop_requested(const RunControl& control) {
   return control.stop != nullptr && control.stop->load(std::memory_order_relaxed);
 }
 
-// Everything the workers share, alive for the whole run.
+// Everything the workers share, alive for the whole run. Leaving the scope (normally or by an
+// exception, e.g. from on_progress) stops and joins every worker thread.
 struct Crew {
+  ~Crew() {
+    run_stop.store(true, std::memory_order_relaxed);
+    for (std::thread& thread : threads) {
+      if (thread.joinable()) thread.join();
+    }
+  }
+
+  std::atomic<bool> run_stop{false};
   std::vector<std::unique_ptr<WorkerProgress>> progress;
   std::vector<std::unique_ptr<Worker>> workers;
   std::vector<std::exception_ptr> failures;
@@ -87,12 +96,11 @@ bool all_finished(const Crew& crew) {
   return true;
 }
 
-void supervise(const Crew& crew, const RunControl& control, std::atomic<bool>& run_stop,
-               uint64_t start_ns) {
+void supervise(Crew& crew, const RunControl& control, uint64_t start_ns) {
   ProgressReporter reporter(control, start_ns);
   while (!all_finished(crew)) {
     std::this_thread::sleep_for(kSupervisePeriod);
-    if (stop_requested(control)) run_stop.store(true, std::memory_order_relaxed);
+    if (stop_requested(control)) crew.run_stop.store(true, std::memory_order_relaxed);
     reporter.maybe_report(crew, monotonic_ns());
   }
 }
@@ -122,6 +130,38 @@ void rethrow_failure(const Crew& crew) {
   }
 }
 
+WorkerPlan plan_worker(const NativeLoad& load, const LoadShape& shape, size_t index,
+                       uint64_t start_ns) {
+  WorkerPlan plan;
+  plan.index = static_cast<int>(index);
+  plan.worker_count = static_cast<int>(shape.connections_per_worker.size());
+  plan.connections = shape.connections_per_worker[index];
+  plan.model = load.model;
+  plan.profile = &shape.profile;
+  plan.level_varies = shape.level_varies;
+  plan.start_ns = start_ns;
+  plan.end_ns = shape.length_ns == 0 ? kNoEnd : start_ns + shape.length_ns;
+  plan.request_budget = shape.budget_per_worker[index];
+  plan.think_ns = static_cast<uint64_t>(std::max<int64_t>(load.think_time.count(), 0));
+  plan.request_timeout_ns = static_cast<uint64_t>(load.request_timeout.count());
+  plan.connect_timeout_ns = static_cast<uint64_t>(load.connect_timeout.count());
+  return plan;
+}
+
+// Adds the per-thread measurements together (lossless) and measures the run's duration up to
+// the last worker's end.
+RunResult merge_results(const Crew& crew, const RequestPlan& requests, uint64_t start_ns,
+                        RunFacts facts) {
+  WorkerMetrics merged(requests.metric_names.size(), 0);
+  uint64_t end_ns = start_ns;
+  for (const auto& worker : crew.workers) {
+    merged.merge(worker->metrics());
+    end_ns = std::max(end_ns, worker->finished_ns());
+  }
+  facts.duration_s = static_cast<double>(end_ns - start_ns) / 1e9;
+  return build_run_result(merged, requests, facts);
+}
+
 }  // namespace
 
 RunResult run_native_load(const NativeLoad& load, const RunControl& control) {
@@ -130,52 +170,31 @@ RunResult run_native_load(const NativeLoad& load, const RunControl& control) {
   const Endpoint endpoint =
       reach_target(load.host, load.port, target_url(load), load.connect_timeout);
   TcpTransport transport;
-  std::atomic<bool> run_stop{false};
   const std::string started_at = iso8601_utc_now();
   const uint64_t start_ns = monotonic_ns();
   Crew crew;
-  const size_t worker_count = shape.connections_per_worker.size();
-  for (size_t i = 0; i < worker_count; ++i) {
-    WorkerPlan plan;
-    plan.index = static_cast<int>(i);
-    plan.worker_count = static_cast<int>(worker_count);
-    plan.connections = shape.connections_per_worker[i];
-    plan.model = load.model;
-    plan.profile = &shape.profile;
-    plan.level_varies = shape.level_varies;
-    plan.start_ns = start_ns;
-    plan.end_ns = shape.length_ns == 0 ? kNoEnd : start_ns + shape.length_ns;
-    plan.request_budget = shape.budget_per_worker[i];
-    plan.think_ns = static_cast<uint64_t>(std::max<int64_t>(load.think_time.count(), 0));
-    plan.request_timeout_ns = static_cast<uint64_t>(load.request_timeout.count());
-    plan.connect_timeout_ns = static_cast<uint64_t>(load.connect_timeout.count());
+  for (size_t i = 0; i < shape.connections_per_worker.size(); ++i) {
+    WorkerPlan plan = plan_worker(load, shape, i, start_ns);
     plan.requests = &requests;
     plan.endpoint = &endpoint;
     plan.user_stop = control.stop;
-    plan.run_stop = &run_stop;
+    plan.run_stop = &crew.run_stop;
     crew.progress.push_back(std::make_unique<WorkerProgress>());
     crew.workers.push_back(std::make_unique<Worker>(plan, transport, *crew.progress.back()));
   }
   launch(crew);
-  supervise(crew, control, run_stop, start_ns);
+  supervise(crew, control, start_ns);
   for (std::thread& thread : crew.threads) thread.join();
   rethrow_failure(crew);
 
-  WorkerMetrics merged(requests.metric_names.size(), 0);
-  uint64_t end_ns = start_ns;
-  for (const auto& worker : crew.workers) {
-    merged.merge(worker->metrics());
-    end_ns = std::max(end_ns, worker->finished_ns());
-  }
   RunFacts facts;
   facts.started_at = started_at;
-  facts.duration_s = static_cast<double>(end_ns - start_ns) / 1e9;
   facts.model = load.model;
   if (stop_requested(control)) {
     facts.status = RunStatus::interrupted;
     facts.failure_reason = "interrupted";
   }
-  return build_run_result(merged, requests, facts);
+  return merge_results(crew, requests, start_ns, facts);
 }
 
 }  // namespace perfgate::native

@@ -92,7 +92,7 @@ class CaptureServer final : public PollServer {
   struct ClientParser;
   void on_accept(int fd) override;
   void on_data(int fd, const char* data, size_t size) override;
-  void respond(int fd);
+  void respond(int fd, bool head);
   void forget(int fd);
 
   Framing framing_;

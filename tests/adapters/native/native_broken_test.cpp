@@ -106,6 +106,43 @@ TEST_CASE("an unreachable target is a RunError within the connect timeout") {
   CHECK(Clock::now() - started < load.connect_timeout);
 }
 
+TEST_CASE("a target that never completes the connect is a RunError after connect_timeout") {
+  // A listener with a full accept queue: Linux drops further SYNs, so connects hang.
+  const int listener = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  REQUIRE(bind(listener, reinterpret_cast<sockaddr*>(&address), size) == 0);
+  REQUIRE(listen(listener, 0) == 0);
+  getsockname(listener, reinterpret_cast<sockaddr*>(&address), &size);
+  std::vector<int> fillers;
+  for (int i = 0; i < 2; ++i) {
+    fillers.push_back(socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0));
+    connect(fillers.back(), reinterpret_cast<sockaddr*>(&address), size);
+  }
+  std::this_thread::sleep_for(50ms);
+  NativeLoad load = load_for(ntohs(address.sin_port), 5s);
+  load.connect_timeout = 300ms;
+  const auto started = Clock::now();
+  CHECK_THROWS_WITH(run_native_load(load, {}), Catch::Contains("connect timeout (300 ms)"));
+  const auto took = Clock::now() - started;
+  CHECK(took >= 300ms);
+  CHECK(took < 600ms);
+  for (int fd : fillers) close(fd);
+  close(listener);
+}
+
+TEST_CASE("an exception from on_progress stops the workers and reaches the caller") {
+  target::TargetOptions options;
+  options.port = 0;
+  target::TargetServer server(options);
+  server.start();
+  RunControl control;
+  control.on_progress = [](const LiveStats&) { throw std::runtime_error("progress sink failed"); };
+  CHECK_THROWS_WITH(run_native_load(load_for(server.port(), 10s), control), "progress sink failed");
+}
+
 TEST_CASE("the stop flag ends the run within 300 ms as interrupted, keeping the data") {
   target::TargetOptions options;
   options.port = 0;

@@ -177,3 +177,23 @@ TEST_CASE("closed-model stages ramp the number of active connections") {
   CHECK(timeline[1] > 1.6 * timeline[0]);
   CHECK(timeline[1] == Approx(6 * 180).epsilon(0.2));
 }
+
+TEST_CASE("HEAD responses have no body even with a Content-Length") {
+  testing::CaptureServer server;
+  NativeLoad load = load_for(server.port(), 10s);
+  load.max_requests = 20;
+  load.requests = {RequestSpec{"head", "HEAD", "/", {}, "", 1}};
+  const RunResult result = run_native_load(load, {});
+  CHECK(count_of(result, "latency", {{"request", "head"}, {"status", "2xx"}}) == 20);
+  CHECK(value_of(result, "errors") == 0);
+}
+
+TEST_CASE("think time spaces the requests of a closed-model connection") {
+  auto server = start_target();
+  NativeLoad load = load_for(server->port(), 1s);
+  load.connections = 2;
+  load.think_time = 100ms;
+  const RunResult result = run_native_load(load, {});
+  // Each connection: a request, then 100 ms of thinking, so about 10 requests per second.
+  CHECK(count_of(result, "latency", kRootOk) == Approx(20).margin(2));
+}
