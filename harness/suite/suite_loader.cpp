@@ -1,5 +1,6 @@
 #include "harness/suite/suite_loader.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string>
 
 #include "harness/errors.h"
 #include "harness/suite/native_loader.h"
@@ -267,6 +269,8 @@ YAML::Node parse_yaml(const std::string& text, const std::string& path) {
   try {
     check_single_document(text, path);
     return YAML::Load(text);
+  } catch (const YAML::DeepRecursion& error) {  // its own message is an unhelpful "bad file"
+    throw InputError(path, where_of(error.mark), "YAML nested too deeply to be a suite");
   } catch (const YAML::Exception& error) {
     throw InputError(path, where_of(error.mark), "YAML syntax error: " + error.msg);
   }
@@ -297,14 +301,17 @@ Suite load_suite(const std::string& path) {
     throw InputError(path, "", "expected a suite file, got a directory");
   }
   std::ifstream file(path, std::ios::binary);
-  if (!file)
+  if (!file) {
     throw InputError(path, "", std::string("cannot read the suite file: ") + std::strerror(errno));
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (text.view().size() > kMaxSuiteFileBytes) {
+  }
+  // Read one byte past the limit so a huge file (or /dev/zero) is refused without reading it all.
+  std::string text(kMaxSuiteFileBytes + 1, '\0');
+  file.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(file.gcount()));
+  if (text.size() > kMaxSuiteFileBytes) {
     throw InputError(path, "", "suite file larger than 16 MiB; is this the right file?");
   }
-  return parse_suite(text.str(), path);
+  return parse_suite(text, path);
 }
 
 }  // namespace perfgate

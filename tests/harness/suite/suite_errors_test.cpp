@@ -75,3 +75,15 @@ TEST_CASE("a missing suite file is an InputError naming it", "[suite][errors]") 
   }
   CHECK_THROWS_AS(perfgate::load_suite(dir.path().string()), perfgate::InputError);
 }
+
+TEST_CASE("a suite file over 16 MiB is refused without parsing it", "[suite][errors]") {
+  perfgate::testing::TempDir dir;
+  auto path = dir.path() / "huge.yaml";
+  perfgate::testing::write_file(path, "suite: t\n" + std::string(16 << 20, '#'));
+  try {
+    perfgate::load_suite(path.string());
+    FAIL("no error for a huge file");
+  } catch (const perfgate::InputError& error) {
+    CHECK(std::string(error.what()).find("larger than 16 MiB") != std::string::npos);
+  }
+}

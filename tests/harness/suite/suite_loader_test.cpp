@@ -296,6 +296,11 @@ TEST_CASE("inputs that make yaml-cpp 0.7's LoadAll loop forever are rejected", "
                       "unknown key 'duration'");
 }
 
+TEST_CASE("deep nesting is refused before it can exhaust the stack", "[suite][errors]") {
+  std::string text = "suite: t\ngate: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+  require_input_error(text, "line 2", "YAML nested too deeply");
+}
+
 TEST_CASE("gate and tool options keep YAML scalars as JSON types", "[suite]") {
   Suite suite = perfgate::parse_suite(
       "suite: t\ngate: {a: 1, b: -2.5, c: 'x', d: \"3\", e: true, f: ~, g: 5%, h: 1e3, "
@@ -318,4 +323,31 @@ TEST_CASE("closest_word suggests near misses only", "[suite]") {
   CHECK(closest_word("request", keys) == "requests");
   CHECK(closest_word("banana", keys).empty());
   CHECK(closest_word("", keys).empty());
+}
+
+TEST_CASE("quoted input in messages is short, printable and valid UTF-8", "[suite]") {
+  using perfgate::suite_detail::first_invalid_utf8;
+  using perfgate::suite_detail::quote_for_message;
+  CHECK(quote_for_message("2000 per s") == "'2000 per s'");
+  CHECK(quote_for_message("a\r\nb\x1b[2J") == "'a\\r\\nb\\x1b[2J'");
+  CHECK(quote_for_message("caf\xff") == "'caf\\xff'");
+  // 59 ASCII letters then a two-byte character straddling the 60-byte cut: cut before it.
+  std::string long_text = std::string(59, 'a') + "\xc3\xa9" + "tail";
+  std::string quoted = quote_for_message(long_text);
+  CHECK(quoted == "'" + std::string(59, 'a') + "...'");
+  CHECK(first_invalid_utf8(quoted) == std::string::npos);
+}
+
+TEST_CASE("first_invalid_utf8 follows RFC 3629", "[suite]") {
+  using perfgate::suite_detail::first_invalid_utf8;
+  constexpr auto npos = std::string::npos;
+  CHECK(first_invalid_utf8("plain ascii") == npos);
+  CHECK(first_invalid_utf8("\xc3\xa9t\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80") == npos);
+  CHECK(first_invalid_utf8("ab\xff") == 2);
+  CHECK(first_invalid_utf8("\xc0\xaf") == 0);          // overlong '/'
+  CHECK(first_invalid_utf8("\xe0\x80\xaf") == 0);      // overlong, three bytes
+  CHECK(first_invalid_utf8("x\xed\xa0\x80") == 1);     // surrogate U+D800
+  CHECK(first_invalid_utf8("\xf4\x90\x80\x80") == 0);  // past U+10FFFF
+  CHECK(first_invalid_utf8("\xe2\x82") == 0);          // truncated
+  CHECK(first_invalid_utf8("\xe2\x28\xa1") == 0);      // bad continuation
 }
