@@ -267,7 +267,7 @@ RequestSpec read_request(const Field& field) {
   field.check_keys(suite_keys::request);
   RequestSpec request;
   if (auto method = field.member("method")) request.method = read_method(*method);
-  request.path = read_path(field.required("path"));
+  if (auto path = field.member("path")) request.path = read_path(*path);
   if (auto headers = field.member("headers")) request.headers = read_headers(*headers);
   if (auto body = field.member("body")) request.body = body->text();
   if (auto weight = field.member("weight")) {

@@ -132,7 +132,7 @@ TEST_CASE("a JSON suite loads the same as its YAML twin", "[suite]") {
 TEST_CASE("defaults fill what a minimal suite leaves out", "[suite]") {
   Suite suite = native_suite(
       "    target: http://localhost\n    duration: 1s\n"
-      "    requests: [{path: /}]\n");
+      "    requests: [{}]\n");
   CHECK(suite.path == "inline.yaml");
   CHECK(suite.baseline_path == ".perfgate/baselines/t.json");
   CHECK(suite.repetitions == 5);
@@ -151,6 +151,8 @@ TEST_CASE("defaults fill what a minimal suite leaves out", "[suite]") {
   CHECK(load.connect_timeout == 2s);
   CHECK(load.max_requests == 0);
   CHECK(load.requests.at(0).name == "GET /");
+  CHECK(load.requests.at(0).path == "/");
+  CHECK(load.requests.at(0).method == "GET");
   CHECK(load.requests.at(0).weight == 1);
 }
 
