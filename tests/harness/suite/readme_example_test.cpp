@@ -11,7 +11,7 @@ using namespace perfgate;
 TEST_CASE("the suite example in README.md loads", "[suite][readme]") {
   std::string readme = testing::read_file(testing::source_dir() / "README.md");
   std::smatch example;
-  REQUIRE(std::regex_search(readme, example, std::regex("```yaml\n(suite: [^`]*)```")));
+  REQUIRE(std::regex_search(readme, example, std::regex("```yaml\n(suite: [\\s\\S]*?)```")));
   Suite suite = parse_suite(example[1].str(), "README.md");
   CHECK(suite.scenarios.size() >= 2);
 }
