@@ -8,6 +8,8 @@
 #include <mutex>
 #include <vector>
 
+#include <sys/epoll.h>
+
 #include "adapters/native/connection.h"
 #include "adapters/native/fifo_ring.h"
 #include "adapters/native/load_profile.h"
@@ -67,6 +69,7 @@ class Worker {
   void start();
   bool should_stop() const;
   void wait_for_events();
+  int poll_before_sleep(epoll_event* events);
   void handle_event(uint64_t tag, uint32_t events);
   void after_events();
   void housekeeping();
@@ -133,6 +136,7 @@ class Worker {
   uint64_t in_flight_ = 0;
   uint64_t arrival_number_ = 0;  // this worker's next arrival, numbered globally
   uint64_t next_arrival_ns_ = kNoEnd;
+  int polls_before_sleep_ = 4;  // adapted, see kMaxPollsBeforeSleep
   uint64_t responses_ = 0;
   uint64_t errors_ = 0;
 };
