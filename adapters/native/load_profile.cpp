@@ -53,6 +53,21 @@ double LoadProfile::level_at(uint64_t elapsed_ns) const {
   return segments_.empty() ? 0 : segments_.back().to_level;
 }
 
+double LoadProfile::area_until(uint64_t elapsed_ns) const {
+  double area = 0;
+  for (const Segment& segment : segments_) {
+    if (elapsed_ns <= segment.start_ns) break;
+    const uint64_t inside_ns = std::min(elapsed_ns - segment.start_ns, segment.duration_ns);
+    const double fraction =
+        static_cast<double>(inside_ns) / static_cast<double>(segment.duration_ns);
+    const double level_then =
+        segment.from_level + (segment.to_level - segment.from_level) * fraction;
+    area = segment.area_before +
+           (segment.from_level + level_then) / 2 * (static_cast<double>(inside_ns) / kNsPerSecond);
+  }
+  return area;
+}
+
 std::optional<uint64_t> LoadProfile::time_of_area(double area) const {
   // Segments are few (one per stage); a linear walk is cheaper than anything clever.
   for (const Segment& segment : segments_) {

@@ -22,6 +22,8 @@ class LoadProfile {
   uint64_t length_ns() const { return length_ns_; }  // 0 = without end
   double peak_level() const { return peak_level_; }
   double level_at(uint64_t elapsed_ns) const;
+  // The integral of the level from 0 to `elapsed_ns`, in level x seconds.
+  double area_until(uint64_t elapsed_ns) const;
 
   // The elapsed time at which the integral of the level (level x seconds) reaches `area`, or
   // nullopt when it never does before the profile ends. In the open model the n-th arrival

@@ -91,7 +91,7 @@ class Worker {
   void dispatch_arrivals();
   void advance_arrival();
   void wake_thinkers();
-  uint64_t count_unsent_arrivals();
+  uint64_t count_unsent_arrivals() const;
   uint16_t next_request_index() {
     const auto& cycle = plan_.requests->weighted_cycle;
     if (++cycle_position_ == cycle.size()) cycle_position_ = 0;

@@ -34,7 +34,10 @@ int on_headers_complete(http_parser* parser) {
   return owner(parser).request->expects_body ? 0 : 1;
 }
 int on_message_complete(http_parser* parser) {
-  owner(parser).response_complete = true;
+  // An interim response (100 Continue, 103 Early Hints) precedes the real one: keep waiting.
+  const bool interim =
+      parser->status_code >= 100 && parser->status_code < 200 && parser->status_code != 101;
+  if (!interim) owner(parser).response_complete = true;
   return 0;
 }
 

@@ -1,4 +1,5 @@
 // Deciding what a worker sends when: closed-model activity and think time, open-model arrivals.
+#include <algorithm>
 #include <cmath>
 
 #include "adapters/native/worker.h"
@@ -123,16 +124,17 @@ void Worker::advance_arrival() {
   next_arrival_ns_ = offset_ns ? plan_.start_ns + *offset_ns : kNoEnd;
 }
 
-uint64_t Worker::count_unsent_arrivals() {
-  if (plan_.model != LoadModel::open) return 0;
-  uint64_t unsent = 0;
-  while (next_arrival_ns_ <= now_ns_ && requests_left_ > 0) {
-    ++unsent;
-    --requests_left_;
-    arrival_number_ += static_cast<uint64_t>(plan_.worker_count);
-    advance_arrival();
-  }
-  return unsent;
+// Arrivals due by now but never sent (all connections were busy): counted from the rate's
+// integral rather than one by one, because an overloaded run can leave millions behind.
+uint64_t Worker::count_unsent_arrivals() const {
+  if (plan_.model != LoadModel::open || next_arrival_ns_ > now_ns_) return 0;
+  const double area = plan_.profile->area_until(now_ns_ - plan_.start_ns);
+  // Global arrivals 0 .. due_total - 1 are due: arrival n is due once the area reaches n + 0.5.
+  const auto due_total = static_cast<uint64_t>(std::floor(area + 0.5));
+  if (due_total <= arrival_number_) return 0;
+  const auto workers = static_cast<uint64_t>(plan_.worker_count);
+  const uint64_t mine = (due_total - arrival_number_ + workers - 1) / workers;
+  return std::min(mine, requests_left_);
 }
 
 }  // namespace perfgate::native

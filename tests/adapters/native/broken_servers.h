@@ -79,7 +79,7 @@ struct CapturedRequest {
 };
 
 // How CaptureServer frames its responses.
-enum class Framing { content_length, chunked, connection_close };
+enum class Framing { content_length, chunked, connection_close, after_100_continue };
 
 // A correct HTTP/1.1 server that answers 200 "ok" and records every request it parsed.
 class CaptureServer final : public PollServer {

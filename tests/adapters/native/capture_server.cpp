@@ -24,8 +24,52 @@ std::string CapturedRequest::header(const std::string& name) const {
   return "";
 }
 
-// One client's request parser; completed requests are handed to the server.
+// One client's request parser; completed requests are recorded and answered by the server.
 struct CaptureServer::ClientParser {
+  static ClientParser& of(http_parser* parser) { return *static_cast<ClientParser*>(parser->data); }
+  static int on_url(http_parser* parser, const char* at, size_t length) {
+    of(parser).current.path.append(at, length);
+    return 0;
+  }
+  static int on_header_field(http_parser* parser, const char* at, size_t length) {
+    ClientParser& client = of(parser);
+    if (client.in_value || client.current.headers.empty()) client.current.headers.emplace_back();
+    client.in_value = false;
+    client.current.headers.back().first.append(at, length);
+    return 0;
+  }
+  static int on_header_value(http_parser* parser, const char* at, size_t length) {
+    ClientParser& client = of(parser);
+    client.in_value = true;
+    client.current.headers.back().second.append(at, length);
+    return 0;
+  }
+  static int on_body(http_parser* parser, const char* at, size_t length) {
+    of(parser).current.body.append(at, length);
+    return 0;
+  }
+  static int on_message_complete(http_parser* parser) {
+    ClientParser& client = of(parser);
+    client.current.method = http_method_str(static_cast<http_method>(parser->method));
+    {
+      const std::lock_guard lock(client.server->mutex_);
+      client.server->captured_.push_back(std::move(client.current));
+    }
+    client.current = {};
+    client.in_value = false;
+    client.server->respond(client.fd, parser->method == HTTP_HEAD);
+    return 0;
+  }
+  static http_parser_settings settings() {
+    http_parser_settings callbacks{};
+    callbacks.on_url = on_url;
+    callbacks.on_header_field = on_header_field;
+    callbacks.on_header_value = on_header_value;
+    callbacks.on_body = on_body;
+    callbacks.on_message_complete = on_message_complete;
+    return callbacks;
+  }
+
   CaptureServer* server = nullptr;
   int fd = -1;
   http_parser parser{};
@@ -57,43 +101,7 @@ void CaptureServer::on_accept(int fd) {
 }
 
 void CaptureServer::on_data(int fd, const char* data, size_t size) {
-  static const http_parser_settings settings = [] {
-    http_parser_settings s{};
-    s.on_url = [](http_parser* p, const char* at, size_t length) {
-      static_cast<ClientParser*>(p->data)->current.path.append(at, length);
-      return 0;
-    };
-    s.on_header_field = [](http_parser* p, const char* at, size_t length) {
-      auto& client = *static_cast<ClientParser*>(p->data);
-      if (client.in_value || client.current.headers.empty()) client.current.headers.emplace_back();
-      client.in_value = false;
-      client.current.headers.back().first.append(at, length);
-      return 0;
-    };
-    s.on_header_value = [](http_parser* p, const char* at, size_t length) {
-      auto& client = *static_cast<ClientParser*>(p->data);
-      client.in_value = true;
-      client.current.headers.back().second.append(at, length);
-      return 0;
-    };
-    s.on_body = [](http_parser* p, const char* at, size_t length) {
-      static_cast<ClientParser*>(p->data)->current.body.append(at, length);
-      return 0;
-    };
-    s.on_message_complete = [](http_parser* p) {
-      auto& client = *static_cast<ClientParser*>(p->data);
-      client.current.method = http_method_str(static_cast<http_method>(p->method));
-      {
-        const std::lock_guard lock(client.server->mutex_);
-        client.server->captured_.push_back(std::move(client.current));
-      }
-      client.current = {};
-      client.in_value = false;
-      client.server->respond(client.fd, p->method == HTTP_HEAD);
-      return 0;
-    };
-    return s;
-  }();
+  static const http_parser_settings settings = ClientParser::settings();
   auto found = std::find_if(parsers_.begin(), parsers_.end(),
                             [fd](const auto& entry) { return entry.first == fd; });
   if (found == parsers_.end()) return;
@@ -119,6 +127,9 @@ void CaptureServer::respond(int fd, bool head) {
   switch (framing_) {
     case Framing::content_length:
       send_all(fd, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+      return;
+    case Framing::after_100_continue:
+      send_all(fd, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
       return;
     case Framing::chunked:
       send_all(

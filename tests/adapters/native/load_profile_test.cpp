@@ -48,6 +48,9 @@ TEST_CASE("stages ramp linearly from the previous level, then hold") {
   CHECK(arrivals_before(profile, 2'000'000'000) == 100);
   CHECK(arrivals_before(profile, 3'000'000'000) == 200);
   CHECK(arrivals_before(profile, profile.length_ns()) == 250);
+  CHECK(profile.area_until(1'000'000'000) == Approx(25));
+  CHECK(profile.area_until(2'500'000'000) == Approx(150));
+  CHECK(profile.area_until(9'000'000'000) == Approx(250));
   // On the ramp, area(t) = 25 t^2: the area 25 is reached at t = 1 s.
   CHECK(static_cast<double>(*profile.time_of_area(25)) == Approx(1e9).epsilon(1e-9));
 }

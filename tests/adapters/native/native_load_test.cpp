@@ -136,8 +136,9 @@ TEST_CASE("headers and body reach the server") {
   CHECK(captured[0].body == "{\"n\":1}");
 }
 
-TEST_CASE("chunked and Connection: close responses are complete responses, not errors") {
-  for (testing::Framing framing : {testing::Framing::chunked, testing::Framing::connection_close}) {
+TEST_CASE("chunked, Connection: close and 100-continue responses are complete, not errors") {
+  for (testing::Framing framing : {testing::Framing::chunked, testing::Framing::connection_close,
+                                   testing::Framing::after_100_continue}) {
     testing::CaptureServer server(framing);
     NativeLoad load = load_for(server.port(), 10s);
     load.max_requests = 50;
