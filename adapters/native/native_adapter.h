@@ -27,10 +27,13 @@ struct RunControl {
   std::function<void(const LiveStats&)> on_progress;
 };
 
-// Runs one repetition of `load` and returns its metrics (see README "Metrics of the native
-// generator"). Throws RunError when the target cannot be reached at all before the load
-// starts (connection refused, unresolvable host, connect timeout), so a dead system under
-// test is reported in seconds. Errors during the load are counted, never thrown.
+// Runs one repetition of `load` and returns its metrics; their names, tags and units are listed
+// in adapters/native/result_builder.h (and the README, "Metrics of the native generator").
+// Throws InputError when the load cannot run (no requests, no rate in the open model, ...), and
+// RunError when the target cannot be reached at all before the load starts (connection
+// refused, unresolvable host, connect timeout), so a dead system under test is reported in
+// seconds. Errors during the load are counted, never thrown. Returns within ~20 ms of `stop`
+// being set, with status interrupted and everything measured so far.
 RunResult run_native_load(const NativeLoad& load, const RunControl& control);
 
 }  // namespace perfgate::native
