@@ -7,7 +7,7 @@ BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
   libbenchmark-dev nlohmann-json3-dev libgit2-dev libboost-dev libboost-filesystem-dev
   libeigen3-dev catch2 libcli11-dev libyaml-cpp-dev libhttp-parser-dev"
 # Used by integration tests and the generator comparison; not needed to build.
-TEST_PACKAGES="curl nginx wrk"
+TEST_PACKAGES="curl nginx wrk time jq"
 
 missing=""
 for package in $BUILD_PACKAGES $TEST_PACKAGES; do
