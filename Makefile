@@ -32,7 +32,7 @@ bench:
 # perfgate vs wrk against a local nginx (see README, "Generator speed").
 compare-wrk:
 	$(MAKE) build PRESET=release
-	./tests/bench/compare_wrk.sh ./build-release/perfgate
+	./tests/bench/compare_wrk.sh ./build-release
 
 format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

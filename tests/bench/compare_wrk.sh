@@ -7,7 +7,7 @@
 # Markdown table of medians with the ratios perfgate/wrk.
 #
 # Usage: tests/bench/compare_wrk.sh [BUILD_DIR]      (default: build-native-release)
-# Environment: ROUNDS (3), DURATION_S (10), DRIVER (auto | run | driver).
+# Environment: ROUNDS (3), DURATION_S (10), DRIVER (run | driver | auto; default run).
 #   run:    `BUILD_DIR/perfgate run SUITE -o out.json` with a generated suite (the product path)
 #   driver: BUILD_DIR/tests/adapters/native/perfgate_native_load (calls run_native_load directly)
 #   auto:   run when `perfgate run` works, else driver.
@@ -17,7 +17,7 @@ repo_dir=$(cd "$(dirname "$0")/../.." && pwd)
 build_dir=${1:-$repo_dir/build-native-release}
 rounds=${ROUNDS:-3}
 duration_s=${DURATION_S:-10}
-driver=${DRIVER:-auto}
+driver=${DRIVER:-run}
 configs=("1 32" "2 64")  # threads connections
 
 for tool in nginx wrk /usr/bin/time jq; do
@@ -140,13 +140,21 @@ echo "perfgate driven by: $driver; nginx on $url_base; $rounds rounds of ${durat
 
 table="| generator config | wrk req/s | perfgate req/s | req/s ratio | wrk CPU µs/req | perfgate CPU µs/req | CPU/req ratio |
 |---|---:|---:|---:|---:|---:|---:|"
+# Figures are medians over the rounds; the ratios are medians of the per-round ratios.
 for config in "${configs[@]}"; do
   read -r threads connections <<<"$config"
   : >"$work_dir/wrk.samples"
   : >"$work_dir/perfgate.samples"
   for round in $(seq "$rounds"); do
-    wrk_sample=$(measure_wrk "$threads" "$connections")
-    perfgate_sample=$(measure_perfgate "$threads" "$connections")
+    # ABBA order: wrk first in odd rounds, perfgate first in even ones, so a drift of the
+    # machine during the comparison does not favour either tool.
+    if ((round % 2)); then
+      wrk_sample=$(measure_wrk "$threads" "$connections")
+      perfgate_sample=$(measure_perfgate "$threads" "$connections")
+    else
+      perfgate_sample=$(measure_perfgate "$threads" "$connections")
+      wrk_sample=$(measure_wrk "$threads" "$connections")
+    fi
     echo "$wrk_sample" >>"$work_dir/wrk.samples"
     echo "$perfgate_sample" >>"$work_dir/perfgate.samples"
     echo "-t$threads -c$connections round $round: wrk $wrk_sample | perfgate $perfgate_sample (rps requests cpu_s)" >&2
@@ -154,9 +162,13 @@ for config in "${configs[@]}"; do
   cpu_per_request() { awk '{ printf "%.4f\n", $3 * 1e6 / $2 }' "$1"; }
   wrk_rps=$(awk '{print $1}' "$work_dir/wrk.samples" | median)
   pg_rps=$(awk '{print $1}' "$work_dir/perfgate.samples" | median)
+  # The median of the per-round ratios: each round pairs two runs made close together in time.
+  rps_ratio=$(paste -d' ' "$work_dir/wrk.samples" "$work_dir/perfgate.samples" | awk '{ printf "%.4f\n", $4 / $1 }' | median)
+  cpu_ratio=$(paste -d' ' "$work_dir/wrk.samples" "$work_dir/perfgate.samples" | awk '{ printf "%.4f\n", ($6 / $5) / ($3 / $2) }' | median)
   wrk_cpu=$(cpu_per_request "$work_dir/wrk.samples" | median)
   pg_cpu=$(cpu_per_request "$work_dir/perfgate.samples" | median)
   table+=$'\n'$(awk -v c="-t$threads -c$connections" -v wr="$wrk_rps" -v pr="$pg_rps" -v wc="$wrk_cpu" -v pc="$pg_cpu" \
-    'BEGIN { printf "| %s | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f |", c, wr, pr, pr / wr, wc, pc, pc / wc }')
+    -v rr="$rps_ratio" -v cr="$cpu_ratio" \
+    'BEGIN { printf "| %s | %.0f | %.0f | %.3f | %.3f | %.3f | %.3f |", c, wr, pr, rr, wc, pc, cr }')
 done
 echo "$table"
