@@ -1,4 +1,5 @@
-// Typed errors and the exit codes they map to. Library code throws; only main() maps to an exit code.
+// Typed errors and the exit codes they map to. Library code throws; only main() maps to an exit
+// code.
 #pragma once
 
 #include <stdexcept>

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <memory>
+#include <optional>
 
 #include <unistd.h>
 #include <iostream>
@@ -36,7 +36,9 @@ void check_writable(const std::string& path) {
   fs::path probe = (target.has_parent_path() ? target.parent_path() : fs::path(".")) /
                    (".perfgate-write-check-" + std::to_string(::getpid()));
   std::ofstream out(probe);
-  if (!out) throw InputError(path, "", "cannot write the results file here (directory missing or not writable)");
+  if (!out)
+    throw InputError(path, "",
+                     "cannot write the results file here (directory missing or not writable)");
   out.close();
   std::error_code ignored;
   fs::remove(probe, ignored);
@@ -44,9 +46,12 @@ void check_writable(const std::string& path) {
 
 int exit_code_for(const SuiteRun& run) {
   switch (run.outcome) {
-    case SuiteOutcome::ok: return static_cast<int>(ExitCode::pass);
-    case SuiteOutcome::run_failed: return static_cast<int>(ExitCode::run_failed);
-    case SuiteOutcome::interrupted: return static_cast<int>(ExitCode::interrupted);
+    case SuiteOutcome::ok:
+      return static_cast<int>(ExitCode::pass);
+    case SuiteOutcome::run_failed:
+      return static_cast<int>(ExitCode::run_failed);
+    case SuiteOutcome::interrupted:
+      return static_cast<int>(ExitCode::interrupted);
   }
   return static_cast<int>(ExitCode::run_failed);
 }
@@ -66,7 +71,8 @@ int run_command(const RunArguments& args) {
   progress.clear();
 
   std::cout << render_summary_table(summarize(run.result));
-  for (const std::string& failure : run.failures) std::cerr << "perfgate: run failed: " << failure << "\n";
+  for (const std::string& failure : run.failures)
+    std::cerr << "perfgate: run failed: " << failure << "\n";
   if (run.outcome == SuiteOutcome::interrupted)
     std::cerr << "perfgate: interrupted; partial results (complete: false) written to "
               << args.output_path << "\n";

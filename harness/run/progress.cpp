@@ -10,7 +10,9 @@ namespace perfgate {
 ProgressLine::ProgressLine(std::FILE* stream, bool enabled)
     : stream_(stream), active_(enabled && stream && isatty(fileno(stream))) {}
 
-ProgressLine::~ProgressLine() { clear(); }
+ProgressLine::~ProgressLine() {
+  clear();
+}
 
 void ProgressLine::set_phase(const std::string& scenario, const std::string& phase) {
   prefix_ = scenario + "  " + phase;

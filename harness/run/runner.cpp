@@ -14,9 +14,8 @@ namespace perfgate {
 namespace {
 
 bool selected(const Scenario& scenario, const RunOptions& options) {
-  return options.scenarios.empty() ||
-         std::find(options.scenarios.begin(), options.scenarios.end(), scenario.name) !=
-             options.scenarios.end();
+  return options.scenarios.empty() || std::find(options.scenarios.begin(), options.scenarios.end(),
+                                                scenario.name) != options.scenarios.end();
 }
 
 int repetitions_of(const Suite& suite, const Scenario& scenario, const RunOptions& options) {
@@ -121,8 +120,9 @@ bool run_scenario(const Suite& suite, const Scenario& scenario, const RunOptions
     RunResult run = run_once(scenario, index, stop, progress);
     progress.clear();
     bool failed = run.status == RunStatus::failed;
-    if (failed) out.failures.push_back(scenario.name + " run " + std::to_string(index + 1) + ": " +
-                                       run.failure_reason);
+    if (failed)
+      out.failures.push_back(scenario.name + " run " + std::to_string(index + 1) + ": " +
+                             run.failure_reason);
     bool interrupted = run.status == RunStatus::interrupted;
     record.runs.push_back(std::move(run));
     save(out.result, options);
@@ -138,7 +138,8 @@ void check_runnable(const Suite& suite, const RunOptions& options) {
   for (const std::string& name : options.scenarios) {
     bool known = std::any_of(suite.scenarios.begin(), suite.scenarios.end(),
                              [&](const Scenario& scenario) { return scenario.name == name; });
-    if (!known) throw InputError("--scenario", "", "no scenario named '" + name + "' in " + suite.path);
+    if (!known)
+      throw InputError("--scenario", "", "no scenario named '" + name + "' in " + suite.path);
   }
   for (size_t i = 0; i < suite.scenarios.size(); ++i) {
     const Scenario& scenario = suite.scenarios[i];

@@ -27,6 +27,8 @@ StopOnSignal::~StopOnSignal() {
   std::signal(SIGTERM, SIG_DFL);
 }
 
-const std::atomic<bool>& StopOnSignal::flag() const { return g_stop_requested; }
+const std::atomic<bool>& StopOnSignal::flag() const {
+  return g_stop_requested;
+}
 
 }  // namespace perfgate

@@ -45,8 +45,8 @@ std::map<std::string, Accumulator> accumulate(const ScenarioResult& scenario, do
   return by_request;
 }
 
-SummaryRow make_row(const std::string& scenario, const std::string& request,
-                    const Accumulator& acc, double seconds, int runs) {
+SummaryRow make_row(const std::string& scenario, const std::string& request, const Accumulator& acc,
+                    double seconds, int runs) {
   SummaryRow row;
   row.scenario = scenario;
   row.request = request;
@@ -71,11 +71,12 @@ std::vector<SummaryRow> summarize(const SuiteResult& result) {
     int runs = 0;
     auto by_request = accumulate(scenario, seconds, runs);
     for (const auto& [request, acc] : by_request)
-      if (request != kAllRequests) rows.push_back(make_row(scenario.name, request, acc, seconds, runs));
+      if (request != kAllRequests)
+        rows.push_back(make_row(scenario.name, request, acc, seconds, runs));
     // The whole-scenario row comes last, and only when it adds information.
     auto all = by_request.find(kAllRequests);
-    if (all != by_request.end() && (by_request.size() > 2 || all->second.errors > 0 ||
-                                    by_request.size() == 1))
+    if (all != by_request.end() &&
+        (by_request.size() > 2 || all->second.errors > 0 || by_request.size() == 1))
       rows.push_back(make_row(scenario.name, "(all)", all->second, seconds, runs));
     if (by_request.empty()) rows.push_back(make_row(scenario.name, "(no data)", {}, 0, runs));
   }
@@ -102,9 +103,8 @@ std::vector<std::string> cells_of(const SummaryRow& row) {
 }  // namespace
 
 std::string render_summary_table(const std::vector<SummaryRow>& rows) {
-  std::vector<std::vector<std::string>> table = {
-      {"scenario", "request", "runs", "count", "rate/s", "p50", "p90", "p99", "p99.9", "max",
-       "errors"}};
+  std::vector<std::vector<std::string>> table = {{"scenario", "request", "runs", "count", "rate/s",
+                                                  "p50", "p90", "p99", "p99.9", "max", "errors"}};
   for (const SummaryRow& row : rows) table.push_back(cells_of(row));
   std::vector<size_t> widths(table[0].size(), 0);
   for (const auto& cells : table)

@@ -39,13 +39,16 @@ void mutate(Bytes& input, const std::vector<Bytes>& seeds, std::mt19937_64& rand
     case 0:
       if (!input.empty()) input[pick(input.size())] ^= static_cast<uint8_t>(1u << pick(8));
       break;
-    case 1: input.insert(input.begin() + pick(input.size() + 1), static_cast<uint8_t>(random())); break;
+    case 1:
+      input.insert(input.begin() + pick(input.size() + 1), static_cast<uint8_t>(random()));
+      break;
     case 2:
       if (!input.empty()) input.erase(input.begin() + pick(input.size()));
       break;
     case 3: {
       if (input.empty()) break;
-      size_t from = pick(input.size()), length = pick(std::min<size_t>(64, input.size() - from) + 1);
+      size_t from = pick(input.size()),
+             length = pick(std::min<size_t>(64, input.size() - from) + 1);
       Bytes slice(input.begin() + from, input.begin() + from + length);
       input.insert(input.begin() + pick(input.size() + 1), slice.begin(), slice.end());
       break;
@@ -78,7 +81,8 @@ int main(int argc, char** argv) {
   uint64_t executions = 0;
   while (std::chrono::steady_clock::now() < deadline) {
     Bytes input = seeds[random() % seeds.size()];
-    for (int edits = 1 + static_cast<int>(random() % 8); edits > 0; --edits) mutate(input, seeds, random);
+    for (int edits = 1 + static_cast<int>(random() % 8); edits > 0; --edits)
+      mutate(input, seeds, random);
     LLVMFuzzerTestOneInput(input.data(), input.size());
     ++executions;
   }

@@ -15,9 +15,15 @@
 
 namespace perfgate::testing {
 
-std::filesystem::path fixtures_dir() { return PERFGATE_FIXTURES_DIR; }
-std::filesystem::path source_dir() { return PERFGATE_SOURCE_DIR; }
-std::filesystem::path perfgate_binary() { return PERFGATE_BINARY; }
+std::filesystem::path fixtures_dir() {
+  return PERFGATE_FIXTURES_DIR;
+}
+std::filesystem::path source_dir() {
+  return PERFGATE_SOURCE_DIR;
+}
+std::filesystem::path perfgate_binary() {
+  return PERFGATE_BINARY;
+}
 
 TempDir::TempDir() {
   std::random_device random;
@@ -111,8 +117,10 @@ CommandOutput run_command_and_signal(const std::vector<std::string>& argv, doubl
     int wait_ms = static_cast<int>(left.count());
     if (signal_pending) wait_ms = std::min(wait_ms, 50);
     if (poll(fds, 2, wait_ms) < 0 && errno != EINTR) break;
-    if (out_open && (fds[0].revents & (POLLIN | POLLHUP))) out_open = drain(out_pipe[0], output.out);
-    if (err_open && (fds[1].revents & (POLLIN | POLLHUP))) err_open = drain(err_pipe[0], output.err);
+    if (out_open && (fds[0].revents & (POLLIN | POLLHUP)))
+      out_open = drain(out_pipe[0], output.out);
+    if (err_open && (fds[1].revents & (POLLIN | POLLHUP)))
+      err_open = drain(err_pipe[0], output.err);
   }
   close(out_pipe[0]);
   close(err_pipe[0]);

@@ -15,13 +15,19 @@ namespace {
 
 std::string suite_text(uint16_t port, const std::string& duration, int repetitions) {
   return "suite: cli-test\n"
-         "repetitions: " + std::to_string(repetitions) + "\n"
+         "repetitions: " +
+         std::to_string(repetitions) +
+         "\n"
          "scenarios:\n"
          "  - name: browse\n"
          "    adapter: native\n"
-         "    target: http://127.0.0.1:" + std::to_string(port) + "\n"
+         "    target: http://127.0.0.1:" +
+         std::to_string(port) +
+         "\n"
          "    connections: 4\n"
-         "    duration: " + duration + "\n"
+         "    duration: " +
+         duration +
+         "\n"
          "    requests:\n"
          "      - { name: list, method: GET, path: /items, weight: 3 }\n"
          "      - { name: get, method: GET, path: /items/42 }\n";
@@ -29,7 +35,9 @@ std::string suite_text(uint16_t port, const std::string& duration, int repetitio
 
 struct RunningTarget {
   target::TargetServer server;
-  explicit RunningTarget(target::TargetOptions options) : server(std::move(options)) { server.start(); }
+  explicit RunningTarget(target::TargetOptions options) : server(std::move(options)) {
+    server.start();
+  }
 };
 
 target::TargetOptions quick_target() {
@@ -46,8 +54,8 @@ TEST_CASE("perfgate run writes results and prints the table", "[cli][e2e]") {
   TempDir dir;
   write_file(dir.path() / "suite.yaml", suite_text(target.server.port(), "1s", 2));
   auto results = dir.path() / "results.json";
-  auto out = run_command({perfgate_binary(), "run", (dir.path() / "suite.yaml").string(), "-o",
-                          results.string()});
+  auto out = run_command(
+      {perfgate_binary(), "run", (dir.path() / "suite.yaml").string(), "-o", results.string()});
   INFO(out.out << out.err);
   REQUIRE(out.exit_code == 0);
   CHECK(out.out.find("p99.9") != std::string::npos);
@@ -74,8 +82,8 @@ TEST_CASE("a malformed suite exits 2 naming file, line and key", "[cli]") {
              "    target: http://127.0.0.1:1\n"
              "    rate: 2000 per s\n"
              "    requests: [{ path: / }]\n");
-  auto out = run_command({perfgate_binary(), "run", suite.string(), "-o",
-                          (dir.path() / "r.json").string()});
+  auto out = run_command(
+      {perfgate_binary(), "run", suite.string(), "-o", (dir.path() / "r.json").string()});
   INFO(out.err);
   CHECK(out.exit_code == 2);
   CHECK(out.err.find("bad.yaml") != std::string::npos);
@@ -109,8 +117,8 @@ TEST_CASE("SIGINT stops the load, keeps partial results and exits 130", "[cli][e
   auto results = dir.path() / "results.json";
   auto started = std::chrono::steady_clock::now();
   auto out = run_command_and_signal(
-      {perfgate_binary(), "run", (dir.path() / "suite.yaml").string(), "-o", results.string()},
-      1.5, SIGINT);
+      {perfgate_binary(), "run", (dir.path() / "suite.yaml").string(), "-o", results.string()}, 1.5,
+      SIGINT);
   auto elapsed = std::chrono::steady_clock::now() - started;
   INFO(out.out << out.err);
   CHECK(out.exit_code == 130);

@@ -30,11 +30,11 @@ TEST_CASE("summary merges runs and statuses per request", "[summary]") {
   SuiteResult suite;
   ScenarioResult& scenario = suite.scenarios.emplace_back();
   scenario.name = "browse";
-  scenario.runs.push_back(run_with({latency("list", "2xx", {1000, 2000}),
-                                    latency("list", "5xx", {3000}),
-                                    counter("requests", {{"request", "list"}, {"status", "5xx"}}, 1),
-                                    counter("errors", {{"kind", "http_5xx"}}, 1)},
-                                   1.0));
+  scenario.runs.push_back(
+      run_with({latency("list", "2xx", {1000, 2000}), latency("list", "5xx", {3000}),
+                counter("requests", {{"request", "list"}, {"status", "5xx"}}, 1),
+                counter("errors", {{"kind", "http_5xx"}}, 1)},
+               1.0));
   scenario.runs.push_back(run_with({latency("list", "2xx", {4000})}, 1.0));
   RunResult failed;
   failed.status = RunStatus::failed;
