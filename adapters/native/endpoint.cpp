@@ -86,7 +86,9 @@ Endpoint reach_target(const std::string& host, uint16_t port, const std::string&
   for (const addrinfo* info = addresses.get(); info != nullptr; info = info->ai_next) {
     const Endpoint endpoint = to_endpoint(*info);
     last_error = try_connect(endpoint, deadline_ns);
-    if (last_error == 0) return endpoint;
+    // A reset seen by the probe came after the handshake (a server that accepts and resets at
+    // once): the target is reachable and misbehaving, which the run counts as `reset` errors.
+    if (last_error == 0 || last_error == ECONNRESET) return endpoint;
     if (last_error == ETIMEDOUT) break;
   }
   throw RunError("cannot reach " + target_url + ": " + describe(last_error, connect_timeout));
