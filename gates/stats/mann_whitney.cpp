@@ -109,7 +109,8 @@ MannWhitneyResult mann_whitney_u(std::span<const double> x, std::span<const doub
   const double n = static_cast<double>(x.size());
   const double m = static_cast<double>(y.size());
   const std::size_t total = x.size() + y.size();
-  if (summary.tie_term == static_cast<double>(total * total * total - total)) {
+  const double pooled_size = n + m;
+  if (summary.tie_term == pooled_size * pooled_size * pooled_size - pooled_size) {
     return {n * m / 2.0, 1.0, MannWhitneyMethod::asymptotic};  // one tie group: no evidence
   }
   MannWhitneyResult result{summary.u_x, 1.0, choose_method(method, summary, total)};
