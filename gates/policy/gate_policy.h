@@ -1,0 +1,51 @@
+// The suite's `gate:` block, parsed once into a plain value with documented defaults.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "gates/policy/metric_selector.h"
+#include "gates/stats/multiplicity.h"
+
+namespace perfgate::gates {
+
+using stats::Correction;  // none | holm | benjamini_hochberg ("bh" in suite files)
+
+// What to do when baseline and candidate were measured on different machines. Only parsed
+// and kept for now; the gate stage that compares environments acts on it.
+enum class EnvironmentChangeAction { warn, fail, ignore };
+
+struct GatePolicy {
+  double alpha = 0.05;  // in (0, 1): family-wise (holm) or FDR (bh) level
+  Correction correction = Correction::holm;
+  double threshold = 0.05;  // smallest relative change that matters, in (0, 1)
+  std::vector<MetricSelector> metrics = {{"latency", Statistic::p50},
+                                         {"latency", Statistic::p99},
+                                         {"throughput", Statistic::value},
+                                         {"error_rate", Statistic::value}};
+  std::map<std::string, Direction> direction_overrides{};  // metric name -> direction
+  int min_repetitions = 5;  // >= 2 (a variance needs two runs); fewer runs -> inconclusive
+  EnvironmentChangeAction on_environment_change = EnvironmentChangeAction::warn;
+  std::vector<std::string> sla{};  // rules as written, e.g. "latency.p99 < 250ms"
+
+  // The override for `metric_name` if any, else default_direction().
+  Direction direction_of(const std::string& metric_name) const;
+
+  bool operator==(const GatePolicy&) const = default;
+};
+
+const char* to_string(Correction correction);  // "none", "holm", "bh"
+
+// Parses the `gate:` block given as JSON object text (Suite::gate_yaml); "" gives the defaults.
+// Keys: alpha (number), correction ("holm" | "bh" | "none"), threshold ("5%" or 0.05),
+// metrics (list of "NAME.STAT" or "NAME"), directions (map NAME -> "lower_is_better" |
+// "higher_is_better"), min_repetitions (integer >= 2), on_environment_change
+// ("warn" | "fail" | "ignore"), sla (list of strings).
+// Throws perfgate::InputError(file, "[line N, key ]gate.<key>", what was expected) for invalid
+// JSON, a non-object, an unknown key or a bad value. `line` is the gate block's line, 0 if unknown.
+GatePolicy parse_gate_policy(std::string_view gate_json, const std::string& file = "gate",
+                             int line = 0);
+
+}  // namespace perfgate::gates
