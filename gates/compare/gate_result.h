@@ -1,0 +1,86 @@
+// The gate's answer: one Comparison per (scenario, metric, tags, statistic) with its verdict,
+// notes about what could not be compared, and the overall pass/fail. A plain value for reports;
+// JSON lives in gate_result_json.h.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gates/policy/metric_selector.h"
+#include "harness/model/run_result.h"
+
+namespace perfgate::gates {
+
+enum class Verdict { regression, improvement, unchanged, inconclusive };
+const char* to_string(Verdict verdict);  // "regression", "improvement", "unchanged", "inconclusive"
+
+enum class GateVerdict { pass, fail };
+const char* to_string(GateVerdict verdict);  // "pass", "fail"
+
+// What is compared: e.g. p99 of latency{request=list,status=2xx} in scenario "browse".
+struct ComparisonKey {
+  std::string scenario{};
+  std::string metric{};
+  Tags tags{};
+  Statistic statistic = Statistic::value;
+
+  auto operator<=>(const ComparisonKey&) const = default;
+};
+
+// The change candidate / baseline as a ratio (1.10 = 10 % higher) with its confidence interval.
+// Infinite when the baseline is zero and the candidate is not (see compare.h); NaN when there are
+// too few runs to form an interval.
+struct Change {
+  double ratio = 1;
+  double ci_low = 1;
+  double ci_high = 1;
+  double median_ratio = 1;  // median(candidate) / median(baseline), for readers
+};
+
+// The significance test used on the run values.
+enum class TestKind {
+  welch_log,  // Welch's t on log run values: the default (values > 0)
+  welch,      // Welch's t on raw values: a side holds a zero, so logs are undefined
+  none,       // fewer than 2 runs on a side, or both sides constant and equal: p = 1
+};
+const char* to_string(TestKind kind);  // "welch-log-t", "welch-t", "none"
+
+struct TestOutcome {
+  TestKind kind = TestKind::none;
+  double p_value = 1;         // two-sided
+  double p_adjusted = 1;      // after the gate-wide correction
+  double mann_whitney_p = 1;  // two-sided, reported beside (exact for small samples)
+};
+
+struct Comparison {
+  ComparisonKey key{};
+  Direction direction = Direction::lower_is_better;
+  std::vector<double> baseline_runs{};  // one value per successful run, in run order
+  std::vector<double> candidate_runs{};
+  Change change{};
+  TestOutcome test{};
+  Verdict verdict = Verdict::inconclusive;
+  std::optional<int> repetitions_needed{};  // per side, when inconclusive and estimable
+};
+
+enum class NoteKind {
+  missing_in_baseline,   // measured by the candidate only
+  missing_in_candidate,  // measured by the baseline only
+  wrong_kind,            // the selector asks for a histogram statistic of a value metric, or back
+};
+const char* to_string(NoteKind kind);  // "missing-in-baseline", "missing-in-candidate", ...
+
+struct Note {
+  NoteKind kind = NoteKind::missing_in_baseline;
+  ComparisonKey key{};
+  std::string message{};
+};
+
+struct GateResult {
+  GateVerdict verdict = GateVerdict::pass;  // fail iff any comparison is a regression
+  std::vector<Comparison> comparisons{};
+  std::vector<Note> notes{};
+};
+
+}  // namespace perfgate::gates

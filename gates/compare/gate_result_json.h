@@ -1,0 +1,26 @@
+// GateResult as JSON, "schema": "perfgate/gate/v1" (the shape of issue 3, part 6):
+// {"schema", "verdict": "pass|fail",
+//  "comparisons": [{"scenario", "metric", "tags": {..}, "statistic", "direction",
+//                   "baseline": {"runs": [..]}, "candidate": {"runs": [..]},
+//                   "change": {"ratio", "ci_low", "ci_high", "median_ratio"},
+//                   "test": {"name", "p_value", "p_adjusted", "mann_whitney_p"},
+//                   "verdict", "repetitions_needed" (only when inconclusive and estimable)}],
+//  "sla": [], "notes": [{"kind", "scenario", "metric", "tags", "statistic", "message"}]}
+// Numbers that are not finite (an infinite ratio from a zero baseline, a NaN interval from too
+// few runs) are written as null: JSON has no infinities.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gates/compare/gate_result.h"
+
+namespace perfgate::gates {
+
+inline constexpr const char* kGateSchema = "perfgate/gate/v1";
+
+nlohmann::json to_json(const GateResult& result);
+// The JSON text with `indent` spaces (-1: one line), ending in a newline.
+std::string to_json_text(const GateResult& result, int indent = 2);
+
+}  // namespace perfgate::gates

@@ -1,0 +1,61 @@
+#include "gates/compare/verdict.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "gates/stats/welch.h"
+
+namespace perfgate::gates {
+namespace {
+
+constexpr int kMaxRepetitionsNeeded = 100000;
+
+bool worse(double ratio, Direction direction, double threshold) {
+  return direction == Direction::lower_is_better ? ratio > 1 + threshold : ratio < 1 - threshold;
+}
+
+bool better(double ratio, Direction direction, double threshold) {
+  return direction == Direction::lower_is_better ? ratio < 1 - threshold : ratio > 1 + threshold;
+}
+
+double half_width(int runs_per_side, double variance_sum, double confidence) {
+  const double df = 2.0 * runs_per_side - 2;
+  return stats::student_t_quantile(df, (1 + confidence) / 2) *
+         std::sqrt(variance_sum / runs_per_side);
+}
+
+}  // namespace
+
+Verdict decide_verdict(const VerdictInputs& inputs, const GatePolicy& policy) {
+  if (std::min(inputs.baseline_runs, inputs.candidate_runs) < policy.min_repetitions)
+    return Verdict::inconclusive;
+  const Change& change = inputs.change;
+  if (inputs.p_adjusted < policy.alpha) {
+    if (worse(change.ratio, inputs.direction, policy.threshold)) return Verdict::regression;
+    if (better(change.ratio, inputs.direction, policy.threshold)) return Verdict::improvement;
+  }
+  if (change.ci_low >= 1 - policy.threshold && change.ci_high <= 1 + policy.threshold)
+    return Verdict::unchanged;
+  return Verdict::inconclusive;
+}
+
+std::optional<int> repetitions_needed(double variance_baseline, double variance_candidate,
+                                      double threshold, double confidence, int min_repetitions) {
+  const double variance_sum = variance_baseline + variance_candidate;
+  if (!std::isfinite(variance_sum) || variance_sum < 0 || !(threshold > 0)) return std::nullopt;
+  const int floor = std::max(2, min_repetitions);
+  if (variance_sum == 0) return floor;
+  const double target = std::log1p(threshold) / 2;
+  if (half_width(kMaxRepetitionsNeeded, variance_sum, confidence) >= target) return std::nullopt;
+  // The half-width falls as n grows, so bisect for the smallest n that meets the target.
+  if (half_width(floor, variance_sum, confidence) < target) return floor;
+  int low = floor;                   // misses the target
+  int high = kMaxRepetitionsNeeded;  // meets it
+  while (high - low > 1) {
+    const int middle = low + (high - low) / 2;
+    (half_width(middle, variance_sum, confidence) < target ? high : low) = middle;
+  }
+  return high;
+}
+
+}  // namespace perfgate::gates

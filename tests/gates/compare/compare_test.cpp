@@ -1,0 +1,183 @@
+// compare() on hand-built SuiteResults with known truth.
+#include "gates/compare/compare.h"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "synthetic_suite.h"
+
+namespace gates = perfgate::gates;
+using gates::Statistic;
+using gates::Verdict;
+using perfgate::testing::synthetic_suite;
+using perfgate::testing::SyntheticSide;
+
+namespace {
+
+const gates::Comparison* find(const gates::GateResult& result, const std::string& metric,
+                              Statistic statistic, const std::string& request = "") {
+  for (const auto& comparison : result.comparisons) {
+    const auto& key = comparison.key;
+    const bool tags_match =
+        request.empty() ? key.tags.empty() : key.tags == perfgate::Tags{{"request", request}};
+    if (key.metric == metric && key.statistic == statistic && tags_match) return &comparison;
+  }
+  return nullptr;
+}
+
+int count_verdicts(const gates::GateResult& result, Verdict verdict) {
+  int count = 0;
+  for (const auto& comparison : result.comparisons) count += comparison.verdict == verdict;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("a 10 % slowdown of one request's p99 is the one regression", "[gates][compare]") {
+  SyntheticSide baseline{.seed = 11};
+  SyntheticSide candidate{.seed = 22};
+  candidate.requests[1].tail_factor = 1.10;  // "get"
+  const auto result =
+      gates::compare(synthetic_suite(baseline), synthetic_suite(candidate), gates::GatePolicy{});
+  // 3 requests x (p50, p99) + throughput + error_rate.
+  REQUIRE(result.comparisons.size() == 8);
+  CHECK(result.verdict == gates::GateVerdict::fail);
+  const auto* slowed = find(result, "latency", Statistic::p99, "get");
+  REQUIRE(slowed);
+  CHECK(slowed->verdict == Verdict::regression);
+  CHECK(slowed->change.ratio == Approx(1.10).epsilon(0.03));
+  CHECK(slowed->change.ci_low > 1.05);
+  CHECK(slowed->test.p_adjusted < 0.001);
+  CHECK(slowed->test.p_adjusted >= slowed->test.p_value);
+  CHECK(slowed->test.kind == gates::TestKind::welch_log);
+  CHECK(slowed->baseline_runs.size() == 10);
+  CHECK(count_verdicts(result, Verdict::regression) == 1);
+  CHECK(count_verdicts(result, Verdict::unchanged) == 7);
+  CHECK(result.notes.empty());
+}
+
+TEST_CASE("identical sides: everything unchanged, the gate passes", "[gates][compare]") {
+  const auto suite = synthetic_suite(SyntheticSide{.seed = 5});
+  const auto result = gates::compare(suite, suite, gates::GatePolicy{});
+  REQUIRE(result.comparisons.size() == 8);
+  CHECK(result.verdict == gates::GateVerdict::pass);
+  for (const auto& comparison : result.comparisons) {
+    INFO(comparison.key.metric << "." << gates::to_string(comparison.key.statistic));
+    CHECK(comparison.verdict == Verdict::unchanged);
+    CHECK(comparison.change.ratio == Approx(1));
+    CHECK(comparison.test.p_value == Approx(1));
+  }
+}
+
+TEST_CASE("3 runs per side: inconclusive, with the repetitions that would settle it",
+          "[gates][compare]") {
+  SyntheticSide baseline{.runs = 3, .seed = 1};
+  SyntheticSide candidate{.runs = 3, .seed = 2};
+  const auto result =
+      gates::compare(synthetic_suite(baseline), synthetic_suite(candidate), gates::GatePolicy{});
+  REQUIRE_FALSE(result.comparisons.empty());
+  CHECK(result.verdict == gates::GateVerdict::pass);
+  for (const auto& comparison : result.comparisons) {
+    INFO(comparison.key.metric << "." << gates::to_string(comparison.key.statistic));
+    CHECK(comparison.verdict == Verdict::inconclusive);
+    REQUIRE(comparison.repetitions_needed);
+    CHECK(*comparison.repetitions_needed >= 5);
+    CHECK(*comparison.repetitions_needed < 100);
+  }
+}
+
+TEST_CASE("error_rate: zero on both sides is unchanged, zero to errors a regression",
+          "[gates][compare]") {
+  const gates::GatePolicy policy;
+  const auto clean = synthetic_suite(SyntheticSide{.seed = 1});
+  const auto same_clean = gates::compare(clean, synthetic_suite(SyntheticSide{.seed = 2}), policy);
+  const auto* zero = find(same_clean, "error_rate", Statistic::value);
+  REQUIRE(zero);
+  CHECK(zero->verdict == Verdict::unchanged);
+  CHECK(zero->test.kind == gates::TestKind::none);
+
+  SyntheticSide failing{.seed = 2};
+  failing.error_rate = [](int run) { return 0.02 + 0.001 * (run % 3); };
+  const auto broken = gates::compare(clean, synthetic_suite(failing), policy);
+  const auto* errors = find(broken, "error_rate", Statistic::value);
+  REQUIRE(errors);
+  CHECK(errors->test.kind == gates::TestKind::welch);
+  CHECK(std::isinf(errors->change.ratio));
+  CHECK(errors->verdict == Verdict::regression);
+  CHECK(broken.verdict == gates::GateVerdict::fail);
+
+  SyntheticSide one_error{.seed = 2};
+  one_error.error_rate = [](int run) { return run == 4 ? 0.001 : 0.0; };
+  const auto rare = gates::compare(clean, synthetic_suite(one_error), policy);
+  CHECK(find(rare, "error_rate", Statistic::value)->verdict == Verdict::inconclusive);
+  CHECK(rare.verdict == gates::GateVerdict::pass);
+}
+
+TEST_CASE("throughput is higher-is-better", "[gates][compare]") {
+  SyntheticSide slower{.seed = 3};
+  slower.throughput_per_s = 1700;
+  const auto result = gates::compare(synthetic_suite(SyntheticSide{.seed = 4}),
+                                     synthetic_suite(slower), gates::GatePolicy{});
+  const auto* throughput = find(result, "throughput", Statistic::value);
+  REQUIRE(throughput);
+  CHECK(throughput->direction == gates::Direction::higher_is_better);
+  CHECK(throughput->verdict == Verdict::regression);
+  SyntheticSide faster{.seed = 3};
+  faster.throughput_per_s = 2400;
+  const auto better = gates::compare(synthetic_suite(SyntheticSide{.seed = 4}),
+                                     synthetic_suite(faster), gates::GatePolicy{});
+  CHECK(find(better, "throughput", Statistic::value)->verdict == Verdict::improvement);
+  CHECK(better.verdict == gates::GateVerdict::pass);
+}
+
+TEST_CASE("keys on one side only are reported, never dropped", "[gates][compare]") {
+  SyntheticSide baseline{.seed = 1};
+  baseline.requests = {{"list"}, {"old"}};
+  SyntheticSide candidate{.seed = 2};
+  candidate.requests = {{"list"}, {"new"}};
+  const auto result =
+      gates::compare(synthetic_suite(baseline), synthetic_suite(candidate), gates::GatePolicy{});
+  CHECK(result.comparisons.size() == 4);  // list p50, p99, throughput, error_rate
+  int missing_in_baseline = 0, missing_in_candidate = 0;
+  for (const auto& note : result.notes) {
+    const auto& request = note.key.tags.at("request");
+    if (note.kind == gates::NoteKind::missing_in_baseline) {
+      CHECK(request == "new");
+      ++missing_in_baseline;
+    }
+    if (note.kind == gates::NoteKind::missing_in_candidate) {
+      CHECK(request == "old");
+      ++missing_in_candidate;
+    }
+  }
+  CHECK(missing_in_baseline == 2);
+  CHECK(missing_in_candidate == 2);
+}
+
+TEST_CASE("failed runs are skipped; a selector of the wrong kind is noted once",
+          "[gates][compare]") {
+  auto baseline = synthetic_suite(SyntheticSide{.seed = 1});
+  auto candidate = synthetic_suite(SyntheticSide{.seed = 2});
+  auto& failed = candidate.scenarios[0].runs[0];
+  failed.status = perfgate::RunStatus::failed;
+  failed.failure_reason = "target down";
+  gates::GatePolicy policy;
+  policy.metrics = {{"latency", Statistic::p50}, {"throughput", Statistic::p99}};
+  const auto result = gates::compare(baseline, candidate, policy);
+  REQUIRE(result.comparisons.size() == 3);
+  for (const auto& comparison : result.comparisons) CHECK(comparison.candidate_runs.size() == 9);
+  REQUIRE(result.notes.size() == 1);
+  CHECK(result.notes[0].kind == gates::NoteKind::wrong_kind);
+  CHECK(result.notes[0].key.metric == "throughput");
+}
+
+TEST_CASE("a single run per side gives no test and no interval", "[gates][compare]") {
+  const auto result =
+      gates::compare(synthetic_suite(SyntheticSide{.runs = 1, .seed = 1}),
+                     synthetic_suite(SyntheticSide{.runs = 1, .seed = 2}), gates::GatePolicy{});
+  for (const auto& comparison : result.comparisons) {
+    CHECK(comparison.verdict == Verdict::inconclusive);
+    CHECK(comparison.test.p_value == 1);
+    CHECK(std::isnan(comparison.change.ci_low));
+  }
+}
