@@ -1,8 +1,8 @@
 #include "gates/sla/sla_rule.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 
 #include "harness/errors.h"
 #include "harness/suite/quantity.h"
@@ -307,9 +307,11 @@ std::string to_string(const Statistic& statistic) {
     case StatisticKind::percentile:
       break;
   }
-  char text[32];
-  std::snprintf(text, sizeof text, "p%.10g", statistic.percentile);
-  return text;
+  // Shortest fixed notation that reads back as the same double: "p99.9", never "p1e-05".
+  char text[400] = "p";
+  auto end =
+      std::to_chars(text + 1, text + sizeof text, statistic.percentile, std::chars_format::fixed);
+  return std::string(text, end.ptr);
 }
 
 bool satisfies(double observed, Comparison comparison, double threshold) {
