@@ -8,9 +8,11 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
+#include "adapters/gbench/gbench_date.h"
 #include "adapters/gbench/gbench_json.h"
 #include "harness/errors.h"
 
@@ -271,7 +273,9 @@ const json& benchmarks_of(const json& document, const std::string& source) {
   return benchmarks;
 }
 
-void collect_runs(const json& document, const std::string& source, ScenarioCollector& into) {
+// `started_at`: when the benchmark binary started (context.date), shared by all its runs.
+void collect_runs(const json& document, const std::string& source, const std::string& started_at,
+                  ScenarioCollector& into) {
   const json& benchmarks = benchmarks_of(document, source);
   for (std::size_t i = 0; i < benchmarks.size(); ++i) {
     if (!benchmarks[i].is_object())
@@ -279,7 +283,9 @@ void collect_runs(const json& document, const std::string& source, ScenarioColle
                        "expected an object, got " + type_name(benchmarks[i]));
     const Row row(benchmarks[i], i, source);
     if (is_aggregate(row)) continue;
-    into.add_run(scenario_name(row), run_from_row(row));
+    RunResult run = run_from_row(row);
+    run.started_at = started_at;
+    into.add_run(scenario_name(row), std::move(run));
   }
 }
 
@@ -318,6 +324,10 @@ void describe_suite(const json& document, const std::string& source, SuiteResult
   if (!version.empty()) suite.environment.tools["gbench"] = version;
 }
 
+std::string file_started_at(const json& document, const std::string& source) {
+  return gbench::utc_timestamp(context_string(context_of(document, source), "date", source));
+}
+
 json parse_document(std::string_view text, const std::string& source) {
   return gbench::parse_tolerant(text, source);
 }
@@ -344,7 +354,7 @@ SuiteResult import_gbench(std::string_view text, const std::string& source) {
   const json document = parse_document(text, source);
   SuiteResult suite;
   ScenarioCollector scenarios;
-  collect_runs(document, source, scenarios);
+  collect_runs(document, source, file_started_at(document, source), scenarios);
   describe_suite(document, source, suite);
   suite.scenarios = scenarios.take();
   return suite;
@@ -356,7 +366,7 @@ SuiteResult import_gbench_files(const std::vector<std::string>& paths) {
   ScenarioCollector scenarios;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     const json document = parse_document(read_whole_file(paths[i]), paths[i]);
-    collect_runs(document, paths[i], scenarios);
+    collect_runs(document, paths[i], file_started_at(document, paths[i]), scenarios);
     if (i == 0) describe_suite(document, paths[i], suite);
   }
   suite.scenarios = scenarios.take();

@@ -14,7 +14,8 @@
 // A row with `error_occurred: true` or `skipped: true` becomes a failed run carrying its message
 // and no metrics (its zero times are not measurements). Bare NaN / Infinity tokens, which Google
 // Benchmark writes although they are not JSON, are read as NaN / infinite values; null counters
-// read as NaN.
+// read as NaN. Every run's started_at is the file's context.date in UTC when the date carries a
+// zone offset (v1.6+), empty otherwise.
 #pragma once
 
 #include <string>

@@ -65,6 +65,7 @@ TEST_CASE("gbench: Debian 1.7.1 output with repetitions, counters, NaN, BigO and
 
   const perfgate::RunResult& push8 = scenario(suite, "BM_VectorPush/8").runs.at(0);
   CHECK(push8.status == RunStatus::ok);
+  CHECK(push8.started_at == "2026-11-27T03:24:20Z");  // context.date, +00:00
   CHECK(value_of(push8, "real_time") == Approx(210.70001925344479));
   CHECK(value_of(push8, "cpu_time") == Approx(160.67065774590262));
   CHECK(unit_of(push8, "real_time") == "ns");
@@ -113,6 +114,7 @@ TEST_CASE("gbench: 2019 output (v1.5, repetitions 0)") {
   REQUIRE(suite.scenarios[1].runs.size() == 1);
   CHECK(value_of(suite.scenarios[1].runs[0], "real_time") == Approx(2.7455600415007055e+04));
   CHECK(value_of(suite.scenarios[1].runs[0], "iterations") == 23968);
+  CHECK(suite.scenarios[1].runs[0].started_at.empty());  // "2019-11-29 21:26:59": zone unknown
 }
 
 TEST_CASE("gbench: compare.py inputs: units s and ms, old BigO/RMS rows, no run_name") {
