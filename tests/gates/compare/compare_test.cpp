@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdint>
 
 #include "synthetic_suite.h"
 
@@ -180,4 +181,34 @@ TEST_CASE("a single run per side gives no test and no interval", "[gates][compar
     CHECK(comparison.test.p_value == 1);
     CHECK(std::isnan(comparison.change.ci_low));
   }
+}
+
+TEST_CASE("A/A: twenty unchanged gates of 2 % noise raise no alarm", "[gates][compare]") {
+  int failed_gates = 0;
+  for (std::uint64_t seed = 100; seed < 120; ++seed) {
+    const auto result =
+        gates::compare(synthetic_suite(SyntheticSide{.seed = seed}),
+                       synthetic_suite(SyntheticSide{.seed = seed + 1000}), gates::GatePolicy{});
+    failed_gates += result.verdict == gates::GateVerdict::fail;
+    CHECK(count_verdicts(result, Verdict::unchanged) == 8);
+  }
+  CHECK(failed_gates == 0);
+}
+
+TEST_CASE("heavy noise: inconclusive with a repetition estimate, never a wrong verdict",
+          "[gates][compare]") {
+  const auto result =
+      gates::compare(synthetic_suite(SyntheticSide{.noise = 0.15, .seed = 7}),
+                     synthetic_suite(SyntheticSide{.noise = 0.15, .seed = 8}), gates::GatePolicy{});
+  CHECK(result.verdict == gates::GateVerdict::pass);
+  CHECK(count_verdicts(result, Verdict::regression) == 0);
+  CHECK(count_verdicts(result, Verdict::improvement) == 0);
+  const auto* p99 = find(result, "latency", Statistic::p99, "list");
+  REQUIRE(p99);
+  CHECK(p99->verdict == Verdict::inconclusive);
+  REQUIRE(p99->repetitions_needed);
+  // 15 % noise needs about t^2 * 2 * (0.15 / 0.0244)^2 ~ 290 runs per side (0.0244 =
+  // log(1.05) / 2); the estimate comes from 10 noisy runs, so allow a wide band.
+  CHECK(*p99->repetitions_needed > 100);
+  CHECK(*p99->repetitions_needed < 1000);
 }
