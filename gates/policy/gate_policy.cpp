@@ -169,4 +169,8 @@ GatePolicy parse_gate_policy(std::string_view gate_json, const std::string& file
   return policy;
 }
 
+GatePolicy parse_gate_policy(const Suite& suite) {
+  return parse_gate_policy(suite.gate_yaml, suite.path, suite.gate_line);
+}
+
 }  // namespace perfgate::gates

@@ -8,6 +8,7 @@
 
 #include "gates/policy/metric_selector.h"
 #include "gates/stats/multiplicity.h"
+#include "harness/suite/suite.h"
 
 namespace perfgate::gates {
 
@@ -47,5 +48,8 @@ const char* to_string(Correction correction);  // "none", "holm", "bh"
 // JSON, a non-object, an unknown key or a bad value. `line` is the gate block's line, 0 if unknown.
 GatePolicy parse_gate_policy(std::string_view gate_json, const std::string& file = "gate",
                              int line = 0);
+
+// The same for a loaded suite: messages name the suite file and the gate block's line.
+GatePolicy parse_gate_policy(const Suite& suite);
 
 }  // namespace perfgate::gates

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "harness/errors.h"
+#include "harness/suite/suite_loader.h"
 
 namespace gates = perfgate::gates;
 using gates::Correction;
@@ -104,5 +105,56 @@ TEST_CASE("the message says what was expected and what was found", "[gates][poli
     const std::string message = error.what();
     CHECK(message.find("expected a percentage like 5%") != std::string::npos);
     CHECK(message.find("got 5") != std::string::npos);
+  }
+}
+
+TEST_CASE("the gate block of a suite file reaches the policy", "[gates][policy]") {
+  const auto suite = perfgate::parse_suite(R"(suite: api
+gate:
+  alpha: 0.01
+  correction: bh
+  threshold: 3%
+  metrics: [latency.p99, throughput]
+  directions: { custom_score: higher }
+  min_repetitions: 8
+  sla:
+    - "latency.p99 < 250ms"
+scenarios:
+  - name: browse
+    adapter: native
+    target: http://127.0.0.1:8080
+    duration: 1s
+    requests: [{ path: / }]
+)",
+                                           "suites/api.yaml");
+  const auto policy = gates::parse_gate_policy(suite);
+  CHECK(policy.alpha == 0.01);
+  CHECK(policy.correction == Correction::benjamini_hochberg);
+  CHECK(policy.threshold == Approx(0.03));
+  CHECK(policy.metrics ==
+        std::vector<MetricSelector>{{"latency", Statistic::p99}, {"throughput", Statistic::value}});
+  CHECK(policy.direction_of("custom_score") == Direction::higher_is_better);
+  CHECK(policy.min_repetitions == 8);
+  CHECK(policy.sla == std::vector<std::string>{"latency.p99 < 250ms"});
+}
+
+TEST_CASE("a mistake in a suite's gate block names the file and line", "[gates][policy]") {
+  const auto suite = perfgate::parse_suite(R"(suite: api
+gate:
+  threshold: 5
+scenarios:
+  - name: browse
+    adapter: native
+    target: http://127.0.0.1:8080
+    duration: 1s
+    requests: [{ path: / }]
+)",
+                                           "suites/api.yaml");
+  try {
+    gates::parse_gate_policy(suite);
+    FAIL("expected an InputError");
+  } catch (const perfgate::InputError& error) {
+    CHECK(error.file() == "suites/api.yaml");
+    CHECK(error.where() == "line " + std::to_string(suite.gate_line) + ", key gate.threshold");
   }
 }
