@@ -13,6 +13,7 @@ namespace perfgate::cli {
 using Action = std::function<int()>;  // returns the process exit code
 
 void add_run_command(CLI::App& app, Action& action);
+void add_compare_command(CLI::App& app, Action& action);
 void add_target_command(CLI::App& app, Action& action);
 
 }  // namespace perfgate::cli

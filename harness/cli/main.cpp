@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
 
   perfgate::cli::Action action;
   perfgate::cli::add_run_command(app, action);
+  perfgate::cli::add_compare_command(app, action);
   perfgate::cli::add_target_command(app, action);
 
   try {

@@ -1,0 +1,15 @@
+// The terminal table of a gate: one row per comparison (what changed first), then SLA rules
+// and notes. A pure function of the results; the caller owns stdout.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "gates/compare/gate_result.h"
+#include "gates/sla/sla_check.h"
+
+namespace perfgate::gates {
+
+std::string render_text(const GateResult& gate, std::span<const sla::SlaResult> slas);
+
+}  // namespace perfgate::gates

@@ -1,0 +1,67 @@
+// `perfgate compare` end to end on real Google Benchmark outputs and real results files.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_support.h"
+
+using namespace perfgate::testing;
+
+namespace {
+
+// Runs the slowable benchmark binary with 10 repetitions into `out` (JSON).
+void run_benchmarks(const std::filesystem::path& out, const std::string& slowdown) {
+  auto result = run_command({"/usr/bin/env", "PERFGATE_SLOWDOWN=" + slowdown, SLOWABLE_BENCH,
+                             "--benchmark_repetitions=10", "--benchmark_min_time=0.02",
+                             "--benchmark_out_format=json", "--benchmark_out=" + out.string()},
+                            120);
+  INFO(result.err);
+  REQUIRE(result.exit_code == 0);
+}
+
+}  // namespace
+
+TEST_CASE("compare flags the one Google Benchmark made 10 % slower, and only it", "[cli][gbench]") {
+  TempDir dir;
+  run_benchmarks(dir.path() / "base.json", "1.0");
+  run_benchmarks(dir.path() / "cand.json", "1.10");
+  auto out = run_command({perfgate_binary(), "compare", (dir.path() / "base.json").string(),
+                          (dir.path() / "cand.json").string(), "--metric", "real_time", "--metric",
+                          "cpu_time", "--format", "json"});
+  INFO(out.out << out.err);
+  CHECK(out.exit_code == 1);
+  auto gate = nlohmann::json::parse(out.out);
+  CHECK(gate["schema"] == "perfgate/gate/v1");
+  CHECK(gate["verdict"] == "fail");
+  int regressions = 0;
+  for (const auto& comparison : gate["comparisons"]) {
+    if (comparison["verdict"] != "regression") continue;
+    ++regressions;
+    CHECK(comparison["scenario"] == "BM_Slowed");
+    CHECK(comparison["change"]["ratio"].get<double>() > 1.05);
+  }
+  CHECK(regressions >= 1);
+  CHECK(regressions <= 2);  // real_time and cpu_time of BM_Slowed
+}
+
+TEST_CASE("compare of a file with itself passes", "[cli][gbench]") {
+  auto fixture = fixtures_dir() / "results" / "checkout-api.json";
+  auto out = run_command({perfgate_binary(), "compare", fixture.string(), fixture.string()});
+  INFO(out.out << out.err);
+  CHECK(out.exit_code == 0);
+  CHECK(out.out.find("PASS") == 0);
+}
+
+TEST_CASE("compare: bad input exits 2 naming the file", "[cli]") {
+  TempDir dir;
+  write_file(dir.path() / "truncated.json", "{\"schema\": \"perfgate/result/v1\", \"suite\": ");
+  auto fixture = fixtures_dir() / "results" / "checkout-api.json";
+  auto out = run_command(
+      {perfgate_binary(), "compare", fixture.string(), (dir.path() / "truncated.json").string()});
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find("truncated.json") != std::string::npos);
+  out = run_command(
+      {perfgate_binary(), "compare", fixture.string(), (dir.path() / "missing.json").string()});
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find("missing.json") != std::string::npos);
+}
