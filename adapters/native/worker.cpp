@@ -182,12 +182,7 @@ void Worker::check_deadline(Connection& connection) {
       }
       return;
     case ConnectionState::disconnected:
-      if (!wants_socket(connection)) return;
-      if (now_ns_ >= connection.deadline_ns) {
-        open_socket(connection);
-      } else {
-        wake_at(connection.deadline_ns);
-      }
+      if (wants_socket(connection)) reopen_when_due(connection);
       return;
     case ConnectionState::idle:
     case ConnectionState::thinking:

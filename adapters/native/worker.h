@@ -85,6 +85,7 @@ class Worker {
   void apply_level();
   bool wants_socket(const Connection& connection) const;
   void activate(Connection& connection);
+  void reopen_when_due(Connection& connection);
   void put_to_work(Connection& connection);
   void send_ready();
   void make_available(Connection& connection);

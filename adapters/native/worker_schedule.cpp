@@ -31,14 +31,19 @@ void Worker::apply_level() {
 
 // A slot that became active starts working; one that became inactive finishes its request
 // and then stays idle (put_to_work checks `active`).
+// A disconnected connection reconnects once its backoff (deadline_ns) has passed.
+void Worker::reopen_when_due(Connection& connection) {
+  if (now_ns_ >= connection.deadline_ns) {
+    open_socket(connection);
+  } else {
+    wake_at(connection.deadline_ns);
+  }
+}
+
 void Worker::activate(Connection& connection) {
   switch (connection.state) {
     case ConnectionState::disconnected:
-      if (now_ns_ >= connection.deadline_ns) {
-        open_socket(connection);
-      } else {
-        wake_at(connection.deadline_ns);
-      }
+      reopen_when_due(connection);
       return;
     case ConnectionState::idle:
       put_to_work(connection);
