@@ -143,6 +143,7 @@ void record_gate(const SimulationSetup& setup, const SideValues& baseline,
                  const SideValues& candidate, CalibrationFigures& figures) {
   gates::GatePolicy policy;
   policy.metrics = {{"real_time", gates::Statistic::value}};
+  policy.threshold = setup.gate_threshold;
   const auto result = gates::compare(make_suite(baseline), make_suite(candidate), policy);
   bool suite_alarmed = false;
   for (const auto& comparison : result.comparisons) {

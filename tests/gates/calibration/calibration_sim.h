@@ -26,6 +26,7 @@ struct SimulationSetup {
   int pooled_metrics = 5;  // metrics per suite also judged by pooling raw requests (costly)
   int requests_per_run = 1000;
   double within_run_spread = 0.10;  // sd of log request latency around the run's value
+  double gate_threshold = 0.05;     // the gate's practical threshold (GatePolicy default 5 %)
   std::uint64_t seed = 1;
 };
 

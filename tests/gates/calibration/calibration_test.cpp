@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,15 @@ CalibrationFigures run(NoiseModel noise, int suites, double shift, int pooled_me
   return simulate(setup);
 }
 
+// Under heavy noise the gate must say inconclusive rather than give a wrong verdict, where the
+// fixed ratio rule, on the same data, alarms on about half of the unchanged metrics.
+void check_heavy_noise(NoiseModel noise, const CalibrationFigures& f) {
+  if (noise != NoiseModel::heavy_noise) return;
+  CHECK(f.gate_wrong_rate() <= 0.005);
+  CHECK(f.gate_inconclusive_rate() >= 0.95);
+  CHECK(f.ratio_rule.metric_alarm_rate() >= 0.40);
+}
+
 // --- A/A: nothing changed -------------------------------------------------------------------
 
 struct FalseAlarmRow {
@@ -62,11 +72,11 @@ struct FalseAlarmRow {
 
 // clang-format off
 const std::vector<FalseAlarmRow> kFalseAlarms = {
-    {NoiseModel::lognormal,    0.0000, 0.000, 0.910, 0.0000, 0.794, 0.028},
-    {NoiseModel::heavy_tails,  0.0000, 0.000, 0.850, 0.0000, 0.776, 0.063},
-    {NoiseModel::bimodal,      0.0000, 0.000, 0.930, 0.0000, 0.734, 0.000},
-    {NoiseModel::outlier_runs, 0.0000, 0.000, 0.775, 0.0055, 0.889, 0.856},
-    {NoiseModel::heavy_noise,  0.0007, 0.035, 0.910, 0.5249, 0.947, 0.999},
+    {NoiseModel::lognormal,    0.0000, 0.0005, 0.9115, 0.0002, 0.8010, 0.0289},
+    {NoiseModel::heavy_tails,  0.0000, 0.0000, 0.8775, 0.0000, 0.7675, 0.0686},
+    {NoiseModel::bimodal,      0.0000, 0.0000, 0.9230, 0.0000, 0.7340, 0.0000},
+    {NoiseModel::outlier_runs, 0.0000, 0.0000, 0.7450, 0.0054, 0.8955, 0.8550},
+    {NoiseModel::heavy_noise,  0.0008, 0.0390, 0.9140, 0.5243, 0.9515, 0.9992},
 };
 // clang-format on
 
@@ -105,6 +115,7 @@ void check_false_alarms(const FalseAlarmRow& row, const CalibrationFigures& f) {
   // The targets, for every noise model including heavy noise.
   CHECK(f.gate.metric_alarm_rate() <= 0.01);
   CHECK(f.gate.suite_alarm_rate() <= 0.05 + 4 * std::sqrt(0.05 * 0.95 / f.gate.suites));
+  check_heavy_noise(row.noise, f);
 }
 
 void false_alarm_table(int suites) {
@@ -129,28 +140,28 @@ struct PowerRow {
 
 // clang-format off
 const std::vector<PowerRow> kPowerLognormal = {
-    {NoiseModel::lognormal, 0.02, 0.000, 0.385, 0.005, 0.0000},
-    {NoiseModel::lognormal, 0.05, 0.525, 0.980, 0.565, 0.0000},
-    {NoiseModel::lognormal, 0.10, 1.000, 1.000, 1.000, 0.0001},
-    {NoiseModel::lognormal, 0.20, 1.000, 1.000, 1.000, 0.0001},
+    {NoiseModel::lognormal, 0.02, 0.0025, 0.3670, 0.0160, 0.0000},
+    {NoiseModel::lognormal, 0.05, 0.4745, 0.9805, 0.5080, 0.0000},
+    {NoiseModel::lognormal, 0.10, 1.0000, 1.0000, 1.0000, 0.0000},
+    {NoiseModel::lognormal, 0.20, 1.0000, 1.0000, 1.0000, 0.0000},
 };
 const std::vector<PowerRow> kPowerOtherNoise = {
-    {NoiseModel::heavy_tails,  0.02, 0.000, 0.510, 0.005, 0.0000},
-    {NoiseModel::heavy_tails,  0.05, 0.420, 0.965, 0.505, 0.0000},
-    {NoiseModel::heavy_tails,  0.10, 0.985, 1.000, 1.000, 0.0000},
-    {NoiseModel::heavy_tails,  0.20, 0.995, 1.000, 1.000, 0.0000},
-    {NoiseModel::bimodal,      0.02, 0.000, 0.645, 0.010, 0.0000},
-    {NoiseModel::bimodal,      0.05, 0.530, 1.000, 0.495, 0.0000},
-    {NoiseModel::bimodal,      0.10, 1.000, 1.000, 1.000, 0.0000},
-    {NoiseModel::bimodal,      0.20, 1.000, 1.000, 1.000, 0.0000},
-    {NoiseModel::outlier_runs, 0.02, 0.000, 0.145, 0.030, 0.0000},
-    {NoiseModel::outlier_runs, 0.05, 0.055, 0.495, 0.500, 0.0000},
-    {NoiseModel::outlier_runs, 0.10, 0.400, 0.890, 1.000, 0.0000},
-    {NoiseModel::outlier_runs, 0.20, 0.945, 1.000, 1.000, 0.0000},
-    {NoiseModel::heavy_noise,  0.02, 0.000, 0.040, 0.325, 0.0005},
-    {NoiseModel::heavy_noise,  0.05, 0.000, 0.110, 0.540, 0.0009},
-    {NoiseModel::heavy_noise,  0.10, 0.010, 0.265, 0.685, 0.0008},
-    {NoiseModel::heavy_noise,  0.20, 0.125, 0.705, 0.935, 0.0006},
+    {NoiseModel::heavy_tails,  0.02, 0.0005, 0.5025, 0.0005, 0.0000},
+    {NoiseModel::heavy_tails,  0.05, 0.4465, 0.9600, 0.5025, 0.0000},
+    {NoiseModel::heavy_tails,  0.10, 0.9715, 0.9970, 1.0000, 0.0000},
+    {NoiseModel::heavy_tails,  0.20, 0.9980, 1.0000, 1.0000, 0.0000},
+    {NoiseModel::bimodal,      0.02, 0.0000, 0.6130, 0.0075, 0.0000},
+    {NoiseModel::bimodal,      0.05, 0.5010, 1.0000, 0.4960, 0.0000},
+    {NoiseModel::bimodal,      0.10, 1.0000, 1.0000, 1.0000, 0.0000},
+    {NoiseModel::bimodal,      0.20, 1.0000, 1.0000, 1.0000, 0.0000},
+    {NoiseModel::outlier_runs, 0.02, 0.0005, 0.1280, 0.0320, 0.0000},
+    {NoiseModel::outlier_runs, 0.05, 0.0670, 0.4555, 0.4910, 0.0000},
+    {NoiseModel::outlier_runs, 0.10, 0.3695, 0.8855, 0.9960, 0.0000},
+    {NoiseModel::outlier_runs, 0.20, 0.9535, 1.0000, 1.0000, 0.0000},
+    {NoiseModel::heavy_noise,  0.02, 0.0010, 0.0415, 0.3585, 0.0009},
+    {NoiseModel::heavy_noise,  0.05, 0.0045, 0.1000, 0.5100, 0.0010},
+    {NoiseModel::heavy_noise,  0.10, 0.0230, 0.2585, 0.7150, 0.0007},
+    {NoiseModel::heavy_noise,  0.20, 0.1635, 0.7295, 0.9540, 0.0008},
 };
 // clang-format on
 
@@ -178,13 +189,16 @@ void check_power(const PowerRow& row, const CalibrationFigures& f) {
              f.welch_uncorrected.shifted);
   check_near("ratio power", f.ratio_rule.power(), row.ratio_power, f.ratio_rule.shifted);
   check_near("gate wrong", f.gate_wrong_rate(), row.gate_wrong, f.gate_comparisons);
+  check_heavy_noise(row.noise, f);
 }
 
 // Pooled requests cost milliseconds per comparison, so the default run pools only where the
 // table needs it: the lognormal rows.
-void power_table(const std::vector<PowerRow>& rows, int suites, int pooled_metrics) {
+void power_table(const std::vector<PowerRow>& rows, int suites, int pooled_metrics,
+                 std::optional<NoiseModel> only = std::nullopt) {
   print_power_header();
   for (const auto& row : rows) {
+    if (only && row.noise != *only) continue;
     const auto figures = run(row.noise, suites, row.shift, pooled_metrics);
     print_power_row(row, figures);
     check_power(row, figures);
@@ -202,27 +216,42 @@ TEST_CASE("A/B: power per shift under 2.5 % between-run noise", "[calibration]")
   power_table(kPowerLognormal, kDefaultSuites, 1);
 }
 
-TEST_CASE("A/B: power per shift under heavy tails, bimodal, outlier runs and heavy noise",
+TEST_CASE("A/B: power per shift under heavy-tailed (Student-t, 3 df) noise", "[calibration]") {
+  power_table(kPowerOtherNoise, kDefaultSuites, 0, NoiseModel::heavy_tails);
+}
+
+TEST_CASE("A/B: power per shift under bimodal runs", "[calibration]") {
+  power_table(kPowerOtherNoise, kDefaultSuites, 0, NoiseModel::bimodal);
+}
+
+TEST_CASE("A/B: power per shift with outlier runs", "[calibration]") {
+  power_table(kPowerOtherNoise, kDefaultSuites, 0, NoiseModel::outlier_runs);
+}
+
+TEST_CASE("A/B: heavy noise (15 %) ends inconclusive, not wrong", "[calibration]") {
+  power_table(kPowerOtherNoise, kDefaultSuites, 0, NoiseModel::heavy_noise);
+}
+
+TEST_CASE("A lower threshold (3 %) buys little power at 5 % and costs unchanged verdicts",
           "[calibration]") {
-  power_table(kPowerOtherNoise, kDefaultSuites, 0);
-}
-
-TEST_CASE("Heavy noise: the gate says inconclusive rather than a wrong verdict", "[calibration]") {
-  for (double shift : {0.0, 0.10}) {
-    const auto figures = run(NoiseModel::heavy_noise, kDefaultSuites, shift, 0);
+  // Why the default stays at 5 %: Holm over 50 metrics needs p < 0.001 for the first rejection,
+  // t > 3.9 with 18 df, i.e. a measured shift above 4.4 % when the standard error of the log
+  // ratio is 1.1 % (2.5 % noise, 10 runs per side); the threshold is not the only limit.
+  for (double shift : {0.0, 0.05}) {
+    SimulationSetup setup{
+        .suites = kDefaultSuites, .shift = shift, .pooled_metrics = 0, .gate_threshold = 0.03};
+    setup.seed = 0x3e5 + static_cast<std::uint64_t>(std::lround(shift * 100));
+    const auto f = simulate(setup);
+    std::printf(
+        "threshold 3%%, lognormal 2.5%%, shift %2.0f%%: false alarms %s | %s, power %s, "
+        "inconclusive %s\n",
+        100 * shift, percent(f.gate.metric_alarm_rate()).c_str(),
+        percent(f.gate.suite_alarm_rate()).c_str(), percent(f.gate.power()).c_str(),
+        percent(f.gate_inconclusive_rate()).c_str());
     INFO("shift " << shift);
-    CHECK(figures.gate_wrong_rate() <= 0.005);
-    CHECK(figures.gate_inconclusive_rate() >= 0.95);
-    // The fixed ratio rule, on the same data, alarms on about half of the unchanged metrics.
-    CHECK(figures.ratio_rule.metric_alarm_rate() >= 0.40);
+    check_near("false alarms per metric", f.gate.metric_alarm_rate(), 0.0008, f.gate.unshifted);
+    check_near("false alarms per suite", f.gate.suite_alarm_rate(), 0.036, f.gate.suites);
+    check_near("inconclusive", f.gate_inconclusive_rate(), 0.585, f.gate_comparisons);
+    if (shift > 0) check_near("power", f.gate.power(), 0.61, f.gate.shifted);
   }
-}
-
-TEST_CASE("A/A long: false alarms with 2000 suites", "[.long]") {
-  false_alarm_table(kLongSuites);
-}
-
-TEST_CASE("A/B long: power with 2000 suites", "[.long]") {
-  power_table(kPowerLognormal, kLongSuites, 1);
-  power_table(kPowerOtherNoise, kLongSuites, 1);
 }
