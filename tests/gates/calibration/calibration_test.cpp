@@ -3,7 +3,7 @@
 // figure against a band: the figure measured with 2000 suites per case, plus a sampling margin
 // of four standard errors for the number of comparisons actually simulated. A change in the
 // gate's statistics that moves a figure fails here. The [.long] cases rerun everything with
-// 2000 suites (minutes); run them with: perfgate_calibration_tests "[long]".
+// 2000 suites (minutes); run them with: perfgate_calibration_tests "[.long]".
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -254,4 +254,13 @@ TEST_CASE("A lower threshold (3 %) buys little power at 5 % and costs unchanged 
     check_near("inconclusive", f.gate_inconclusive_rate(), 0.585, f.gate_comparisons);
     if (shift > 0) check_near("power", f.gate.power(), 0.61, f.gate.shifted);
   }
+}
+
+TEST_CASE("A/A long: false alarms with 2000 suites", "[.long]") {
+  false_alarm_table(kLongSuites);
+}
+
+TEST_CASE("A/B long: power with 2000 suites", "[.long]") {
+  power_table(kPowerLognormal, kLongSuites, 1);
+  power_table(kPowerOtherNoise, kLongSuites, 1);
 }
