@@ -23,15 +23,6 @@ namespace {
 constexpr auto kSupervisePeriod = std::chrono::milliseconds(20);
 constexpr uint64_t kProgressPeriodNs = 250'000'000;
 
-std::string iso8601_utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 std::string target_url(const NativeLoad& load) {
   if (!load.target.empty()) return load.target;
   return "http://" + load.host + ":" + std::to_string(load.port);
@@ -170,7 +161,7 @@ RunResult run_native_load(const NativeLoad& load, const RunControl& control) {
   const Endpoint endpoint =
       reach_target(load.host, load.port, target_url(load), load.connect_timeout);
   TcpTransport transport;
-  const std::string started_at = iso8601_utc_now();
+  const std::string started_at = utc_now_iso8601();
   const uint64_t start_ns = monotonic_ns();
   Crew crew;
   for (size_t i = 0; i < shape.connections_per_worker.size(); ++i) {

@@ -1,5 +1,7 @@
 #include "gates/report/text_report.h"
 
+#include "gates/stats/quantiles.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -59,11 +61,8 @@ std::string number(double value) {
   return text;
 }
 
-double median_of(std::vector<double> values) {
-  if (values.empty()) return NAN;
-  std::sort(values.begin(), values.end());
-  size_t middle = values.size() / 2;
-  return values.size() % 2 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+double median_of(const std::vector<double>& values) {
+  return values.empty() ? NAN : stats::median(values);
 }
 
 std::string verdict_cell(const Comparison& comparison) {

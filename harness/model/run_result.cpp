@@ -1,4 +1,5 @@
 #include "harness/model/run_result.h"
+#include <ctime>
 
 #include <algorithm>
 #include <stdexcept>
@@ -39,6 +40,15 @@ std::optional<RunStatus> parse_run_status(std::string_view text) {
     if (text == to_string(status)) return status;
   }
   return std::nullopt;
+}
+
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace perfgate

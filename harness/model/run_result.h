@@ -89,7 +89,10 @@ struct SuiteResult {
   bool operator==(const SuiteResult&) const = default;
 };
 
-const char* to_string(RunStatus status);  // "ok", "failed", "interrupted"
+const char* to_string(RunStatus status);
+
+// The current time as ISO 8601 UTC (2026-11-27T03:48:34Z), for RunResult::started_at.
+std::string utc_now_iso8601();  // "ok", "failed", "interrupted"
 // The inverse of to_string; nullopt for any other text.
 std::optional<RunStatus> parse_run_status(std::string_view text);
 

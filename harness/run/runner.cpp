@@ -53,19 +53,10 @@ native::RunControl control_for(const std::atomic<bool>& stop, ProgressLine& prog
   return control;
 }
 
-std::string now_iso8601() {
-  std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
-
 // One measured repetition. A run that cannot start (target down) becomes a failed RunResult.
 RunResult run_once(const Scenario& scenario, int index, const std::atomic<bool>& stop,
                    ProgressLine& progress) {
-  std::string started_at = now_iso8601();
+  std::string started_at = utc_now_iso8601();
   try {
     RunResult run = native::run_native_load(scenario.native, control_for(stop, progress));
     run.index = index;
