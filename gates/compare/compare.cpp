@@ -158,4 +158,12 @@ GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
   return result;
 }
 
+GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
+                         const GatePolicy& policy, std::span<const sla::SlaRule> rules) {
+  GateResult result = compare(baseline, candidate, policy);
+  result.slas = sla::check_slas(rules, candidate);
+  if (sla::any_breach(result.slas)) result.verdict = GateVerdict::fail;
+  return result;
+}
+
 }  // namespace perfgate::gates

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "gates/policy/metric_selector.h"
+#include "gates/sla/sla_check.h"
 #include "harness/model/run_result.h"
 
 namespace perfgate::gates {
@@ -77,10 +78,34 @@ struct Note {
   std::string message{};
 };
 
+// Most compared metrics moved together by a similar factor: the machine, not the code (see
+// suite_shift.h for the rule). Comparisons that moved with it are not blamed one by one.
+struct SuiteShift {
+  double ratio = 1;        // the common factor, e.g. 1.18 = everything 18 % slower
+  int metrics_moved = 0;   // comparisons whose change agrees with the common factor
+  int metrics_total = 0;   // comparisons that took part (both sides measured, a test ran)
+  std::string sentence{};  // one line for people
+};
+
+// Where the baseline came from, set by the command that loaded it (`gate` reads it from git,
+// `compare` from a file). Reports print what is set; empty fields are not shown.
+struct Provenance {
+  std::string
+      baseline_source{};  // e.g. "origin/main (merge-base 1a2b3c4): .perfgate/baselines/api.json"
+  std::string candidate_source{};
+  bool baseline_edited_by_change = false;  // the change under test also rewrites the baseline file
+  // "cpu_model: Intel Xeon 8375C -> AMD EPYC 7763", one per differing field; empty when equal.
+  std::vector<std::string> environment_differences{};
+};
+
 struct GateResult {
-  GateVerdict verdict = GateVerdict::pass;  // fail iff any comparison is a regression
+  // fail iff a comparison is a regression or an SLA rule is breached
+  GateVerdict verdict = GateVerdict::pass;
   std::vector<Comparison> comparisons{};
+  std::vector<sla::SlaResult> slas{};
   std::vector<Note> notes{};
+  std::optional<SuiteShift> suite_shift{};
+  Provenance provenance{};
 };
 
 }  // namespace perfgate::gates

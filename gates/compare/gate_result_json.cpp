@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "gates/sla/sla_json.h"
+
 namespace perfgate::gates {
 namespace {
 
@@ -53,6 +55,20 @@ json note_json(const Note& note) {
   return object;
 }
 
+json suite_shift_json(const SuiteShift& shift) {
+  return {{"ratio", number(shift.ratio)},
+          {"metrics_moved", shift.metrics_moved},
+          {"metrics_total", shift.metrics_total},
+          {"message", shift.sentence}};
+}
+
+json provenance_json(const Provenance& provenance) {
+  return {{"baseline_source", provenance.baseline_source},
+          {"candidate_source", provenance.candidate_source},
+          {"baseline_edited_by_change", provenance.baseline_edited_by_change},
+          {"environment_differences", provenance.environment_differences}};
+}
+
 }  // namespace
 
 json to_json(const GateResult& result) {
@@ -62,10 +78,11 @@ json to_json(const GateResult& result) {
   root["comparisons"] = json::array();
   for (const Comparison& comparison : result.comparisons)
     root["comparisons"].push_back(comparison_json(comparison));
-  // SLA results are added by the SLA stage (gates/sla); the array is always present.
-  root["sla"] = json::array();
+  root["sla"] = sla::to_json(std::span<const sla::SlaResult>(result.slas));
   root["notes"] = json::array();
   for (const Note& note : result.notes) root["notes"].push_back(note_json(note));
+  if (result.suite_shift) root["suite_shift"] = suite_shift_json(*result.suite_shift);
+  root["provenance"] = provenance_json(result.provenance);
   return root;
 }
 

@@ -5,7 +5,11 @@
 //                   "change": {"ratio", "ci_low", "ci_high", "median_ratio"},
 //                   "test": {"name", "p_value", "p_adjusted", "mann_whitney_p"},
 //                   "verdict", "repetitions_needed" (only when inconclusive and estimable)}],
-//  "sla": [], "notes": [{"kind", "scenario", "metric", "tags", "statistic", "message"}]}
+//  "sla": [see gates/sla/sla_json.h],
+//  "notes": [{"kind", "scenario", "metric", "tags", "statistic", "message"}],
+//  "suite_shift": {"ratio", "metrics_moved", "metrics_total", "message"} (only when detected),
+//  "provenance": {"baseline_source", "candidate_source", "baseline_edited_by_change",
+//                 "environment_differences": [..]}}
 // Numbers that are not finite (an infinite ratio from a zero baseline, a NaN interval from too
 // few runs) are written as null: JSON has no infinities.
 #pragma once

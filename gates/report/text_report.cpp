@@ -97,11 +97,11 @@ void write_table(std::ostringstream& out, const std::vector<std::vector<std::str
   }
 }
 
-std::string headline(const GateResult& gate, std::span<const sla::SlaResult> slas) {
+std::string headline(const GateResult& gate) {
   int counts[4] = {0, 0, 0, 0};
   for (const Comparison& comparison : gate.comparisons) ++counts[rank(comparison.verdict)];
-  bool breach = sla::any_breach(slas);
-  bool fail = gate.verdict == GateVerdict::fail || breach;
+  bool breach = sla::any_breach(gate.slas);
+  bool fail = gate.verdict == GateVerdict::fail;
   std::string text = fail ? "FAIL" : "PASS";
   text += ": " + std::to_string(counts[0]) + " regression(s), " + std::to_string(counts[1]) +
           " improvement(s), " + std::to_string(counts[2]) + " inconclusive, " +
@@ -112,9 +112,9 @@ std::string headline(const GateResult& gate, std::span<const sla::SlaResult> sla
 
 }  // namespace
 
-std::string render_text(const GateResult& gate, std::span<const sla::SlaResult> slas) {
+std::string render_text(const GateResult& gate) {
   std::ostringstream out;
-  out << headline(gate, slas) << "\n\n";
+  out << headline(gate) << "\n\n";
   std::vector<const Comparison*> ordered;
   for (const Comparison& comparison : gate.comparisons) ordered.push_back(&comparison);
   std::stable_sort(ordered.begin(), ordered.end(), [](const Comparison* a, const Comparison* b) {
@@ -124,7 +124,7 @@ std::string render_text(const GateResult& gate, std::span<const sla::SlaResult> 
       {"scenario", "metric", "runs", "baseline", "candidate", "change [CI]", "p adj", "verdict"}};
   for (const Comparison* comparison : ordered) rows.push_back(row_of(*comparison));
   if (rows.size() > 1) write_table(out, rows);
-  for (const sla::SlaResult& result : slas)
+  for (const sla::SlaResult& result : gate.slas)
     out << "SLA " << sla::to_string(result.outcome) << ": " << result.sentence << "\n";
   for (const Note& note : gate.notes) out << "note: " << note.message << "\n";
   return out.str();

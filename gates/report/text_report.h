@@ -2,14 +2,12 @@
 // and notes. A pure function of the results; the caller owns stdout.
 #pragma once
 
-#include <span>
 #include <string>
 
 #include "gates/compare/gate_result.h"
-#include "gates/sla/sla_check.h"
 
 namespace perfgate::gates {
 
-std::string render_text(const GateResult& gate, std::span<const sla::SlaResult> slas);
+std::string render_text(const GateResult& gate);
 
 }  // namespace perfgate::gates

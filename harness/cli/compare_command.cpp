@@ -16,8 +16,6 @@
 #include "gates/compare/gate_result_json.h"
 #include "gates/policy/gate_policy.h"
 #include "gates/report/text_report.h"
-#include "gates/sla/sla_check.h"
-#include "gates/sla/sla_json.h"
 #include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/errors.h"
@@ -99,20 +97,15 @@ int compare_command(const CompareArguments& args) {
   gates::GatePolicy policy = policy_for(args, candidate);
   auto rules = sla::parse_sla_rules(policy.sla, args.suite_path.empty() ? "--sla" : args.suite_path,
                                     "gate.sla");
-  gates::GateResult gate = gates::compare(baseline.result, candidate.result, policy);
-  std::vector<sla::SlaResult> slas = sla::check_slas(rules, candidate.result);
-  // The gate fails on a regression or on a breached SLA rule.
-  bool fail = gate.verdict == gates::GateVerdict::fail || sla::any_breach(slas);
+  gates::GateResult gate = gates::evaluate_gate(baseline.result, candidate.result, policy, rules);
+  gate.provenance.baseline_source = args.baseline_path;
+  gate.provenance.candidate_source = args.candidate_path;
+  bool fail = gate.verdict == gates::GateVerdict::fail;
 
   for (OutputFormat format :
        args.formats.empty() ? std::vector{OutputFormat::text} : args.formats) {
-    if (format == OutputFormat::text) std::cout << gates::render_text(gate, slas);
-    if (format == OutputFormat::json) {
-      nlohmann::json json = gates::to_json(gate);
-      json["verdict"] = fail ? "fail" : "pass";
-      json["sla"] = sla::to_json(std::span<const sla::SlaResult>(slas));
-      std::cout << json.dump(2) << "\n";
-    }
+    if (format == OutputFormat::text) std::cout << gates::render_text(gate);
+    if (format == OutputFormat::json) std::cout << gates::to_json_text(gate);
   }
   return static_cast<int>(fail ? ExitCode::gate_failed : ExitCode::pass);
 }
