@@ -1,0 +1,31 @@
+// What every report renders: the gate's verdicts plus the two results they came from (for
+// distributions and timelines) and, when available, the baseline's history from git.
+// Each report format is a pure function of a ReportInput (one format per file).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gates/compare/gate_result.h"
+#include "harness/model/run_result.h"
+
+namespace perfgate::gates {
+
+// One committed baseline value of one compared statistic: a point of the history trend.
+struct HistoryPoint {
+  ComparisonKey key{};
+  std::string commit{};        // full hex id
+  std::string committed_at{};  // ISO 8601 UTC
+  std::string subject{};       // first line of the commit message
+  double value = 0;  // median over the baseline's runs of the statistic, in the metric's unit
+};
+
+struct ReportInput {
+  std::string suite{};                     // suite name, for titles
+  const GateResult* gate = nullptr;        // never null
+  const SuiteResult* baseline = nullptr;   // null when there is no baseline yet
+  const SuiteResult* candidate = nullptr;  // never null
+  std::vector<HistoryPoint> history{};     // oldest first; empty when unknown
+};
+
+}  // namespace perfgate::gates
