@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   perfgate::cli::add_run_command(app, action);
   perfgate::cli::add_compare_command(app, action);
   perfgate::cli::add_target_command(app, action);
+  perfgate::cli::add_gate_command(app, action);
+  perfgate::cli::add_baseline_command(app, action);
+  perfgate::cli::add_history_command(app, action);
+  perfgate::cli::add_import_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -52,6 +52,7 @@ ordered_json run_json(const RunResult& run) {
   if (run.status != RunStatus::ok) out["failure_reason"] = run.failure_reason;
   out["started_at"] = run.started_at;
   out["duration_s"] = run.duration_s;
+  if (!run.log.empty()) out["log"] = run.log;
   out["metrics"] = ordered_json::array();
   for (const Metric& metric : run.metrics) out["metrics"].push_back(metric_json(metric));
   return out;
@@ -312,6 +313,9 @@ RunResult read_run(const Reader& reader, const json& value, const std::string& p
   }
   if (const json* duration = Reader::find(value, "duration_s")) {
     out.duration_s = reader.number(*duration, field_path(path, "duration_s"));
+  }
+  if (const json* log = Reader::find(value, "log")) {
+    out.log = reader.string(*log, field_path(path, "log"));
   }
   if (const json* metrics = Reader::find(value, "metrics")) {
     read_metrics(reader, *metrics, field_path(path, "metrics"), out);

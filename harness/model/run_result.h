@@ -39,6 +39,7 @@ struct RunResult {
   std::string failure_reason{};  // set when status != ok
   std::string started_at{};      // ISO 8601 UTC, e.g. 2026-11-27T03:48:34Z
   double duration_s = 0;
+  std::string log{};  // the tool's stdout/stderr log file, when an adapter ran a tool
   std::vector<Metric> metrics{};
 
   // The metric with exactly this name and these tags, or nullptr.

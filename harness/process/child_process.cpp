@@ -88,10 +88,16 @@ ChildProcess::ChildProcess(const ProcessSpec& spec) : state_(std::make_unique<St
   std::vector<std::string> arguments(spec.argv.begin() + 1, spec.argv.end());
   std::error_code error;
   std::string cwd = spec.cwd.empty() ? std::filesystem::current_path().string() : spec.cwd.string();
-  state_->child = bp::child(program.string(), bp::args(arguments), bp::start_dir(cwd),
-                            environment_for(spec), bp::std_out > log_or_null(spec.stdout_path),
-                            bp::std_err > log_or_null(spec.stderr_path), bp::std_in < bp::null,
-                            state_->group, error);
+  if (!spec.stdout_path.empty() && spec.stdout_path == spec.stderr_path)
+    state_->child =
+        bp::child(program.string(), bp::args(arguments), bp::start_dir(cwd), environment_for(spec),
+                  (bp::std_out & bp::std_err) > spec.stdout_path.string(), bp::std_in < bp::null,
+                  state_->group, error);
+  else
+    state_->child = bp::child(program.string(), bp::args(arguments), bp::start_dir(cwd),
+                              environment_for(spec), bp::std_out > log_or_null(spec.stdout_path),
+                              bp::std_err > log_or_null(spec.stderr_path), bp::std_in < bp::null,
+                              state_->group, error);
   if (error) throw RunError("cannot start '" + spec.argv.front() + "': " + error.message());
   state_->started_at = Clock::now();
 }

@@ -19,7 +19,7 @@ struct ProcessSpec {
   std::filesystem::path cwd{};               // empty: perfgate's working directory
   std::map<std::string, std::string> env{};  // added to (or replacing in) perfgate's environment
   std::filesystem::path stdout_path{};       // empty: discarded
-  std::filesystem::path stderr_path{};       // empty: discarded
+  std::filesystem::path stderr_path{};       // empty: discarded; same as stdout_path: one log
   std::chrono::nanoseconds grace{std::chrono::seconds(5)};  // between SIGTERM and SIGKILL
 };
 

@@ -4,8 +4,12 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <random>
 
+#include "adapters/adapter.h"
 #include "adapters/native/native_adapter.h"
+#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/model/environment.h"
 #include "harness/model/result_json.h"
@@ -88,6 +92,83 @@ void save(const SuiteResult& result, const RunOptions& options) {
   if (!options.results_path.empty()) write_results_file(result, options.results_path);
 }
 
+std::filesystem::path work_root(const RunOptions& options) {
+  if (!options.work_dir.empty()) return options.work_dir;
+  if (!options.results_path.empty()) return options.results_path + ".logs";
+  std::random_device random;
+  return std::filesystem::temp_directory_path() / ("perfgate-" + std::to_string(random()));
+}
+
+// A fresh, empty folder for one scenario's tool outputs.
+std::filesystem::path scenario_work_dir(const RunOptions& options, const Scenario& scenario) {
+  std::filesystem::path dir = work_root(options) / scenario.name;
+  std::error_code error;
+  std::filesystem::remove_all(dir, error);
+  std::filesystem::create_directories(dir, error);
+  if (error)
+    throw RunError("cannot create the work folder " + dir.string() + ": " + error.message());
+  return dir;
+}
+
+size_t index_of(const Suite& suite, const Scenario& scenario) {
+  return static_cast<size_t>(&scenario - suite.scenarios.data());
+}
+
+// `files: [...]` instead of running the tool: the adapter imports them as this scenario's runs.
+void import_scenario(const Suite& suite, const Scenario& scenario, const Adapter& adapter,
+                     ScenarioResult& record) {
+  ScenarioOptions options(suite, index_of(suite, scenario));
+  std::vector<std::string> files;
+  for (const std::filesystem::path& path : options.paths("files")) files.push_back(path.string());
+  for (RunResult& run : adapter.import_runs(files)) {
+    run.index = static_cast<int>(record.runs.size());
+    record.runs.push_back(std::move(run));
+  }
+}
+
+// Runs a tool adapter's warm-up and repetitions; each run is saved as it ends.
+bool run_tool_scenario(const Suite& suite, const Scenario& scenario, const RunOptions& options,
+                       const std::atomic<bool>& stop, ProgressLine& progress, SuiteRun& out) {
+  const Adapter& adapter = *find_adapter(scenario.adapter);
+  ScenarioResult& record = out.result.scenarios.back();
+  if (ScenarioOptions(suite, index_of(suite, scenario)).has("files")) {
+    import_scenario(suite, scenario, adapter, record);
+    save(out.result, options);
+    return true;
+  }
+  int repetitions = repetitions_of(suite, scenario, options);
+  progress.set_phase(scenario.name, "running " + std::string(to_string(scenario.adapter)));
+  bool interrupted = false;
+  ToolRun request{.suite = &suite,
+                  .scenario = &scenario,
+                  .scenario_index = index_of(suite, scenario),
+                  .base_dir = suite_base_dir(suite),
+                  .work_dir = scenario_work_dir(options, scenario),
+                  .repetitions = repetitions,
+                  .warmup = warmup_of(suite, scenario),
+                  .stop = &stop,
+                  .on_run = [&](RunResult run) {
+                    run.index = static_cast<int>(record.runs.size());
+                    if (run.status == RunStatus::failed)
+                      out.failures.push_back(scenario.name + " run " +
+                                             std::to_string(run.index + 1) + ": " +
+                                             run.failure_reason);
+                    interrupted = interrupted || run.status == RunStatus::interrupted;
+                    record.runs.push_back(std::move(run));
+                    save(out.result, options);
+                  }};
+  try {
+    adapter.run(request, out.result.environment);
+  } catch (const RunError& error) {  // the tool could not start: a failed run, kept and saved
+    RunResult failed{.status = RunStatus::failed,
+                     .failure_reason = error.what(),
+                     .started_at = utc_now_iso8601()};
+    request.on_run(std::move(failed));
+  }
+  progress.clear();
+  return !interrupted && !stop.load();
+}
+
 // Runs the warm-up and the repetitions of one scenario, appending to `out`. Returns false
 // when the load was interrupted.
 bool run_scenario(const Suite& suite, const Scenario& scenario, const RunOptions& options,
@@ -95,6 +176,8 @@ bool run_scenario(const Suite& suite, const Scenario& scenario, const RunOptions
   ScenarioResult& record = out.result.scenarios.emplace_back();
   record.name = scenario.name;
   record.adapter = to_string(scenario.adapter);
+  if (scenario.adapter != AdapterKind::native)
+    return run_tool_scenario(suite, scenario, options, stop, progress, out);
   if (Nanoseconds warmup = warmup_of(suite, scenario); warmup.count() > 0) {
     progress.set_phase(scenario.name, "warm-up");
     try {
@@ -134,10 +217,13 @@ void check_runnable(const Suite& suite, const RunOptions& options) {
   }
   for (size_t i = 0; i < suite.scenarios.size(); ++i) {
     const Scenario& scenario = suite.scenarios[i];
-    if (scenario.adapter != AdapterKind::native && selected(scenario, options))
+    if (scenario.adapter == AdapterKind::native || !selected(scenario, options)) continue;
+    const Adapter* adapter = find_adapter(scenario.adapter);
+    if (!adapter)
       throw InputError(suite.path, "key scenarios[" + std::to_string(i) + "].adapter",
                        std::string("adapter '") + to_string(scenario.adapter) +
-                           "' is not available in this build yet (only 'native' runs today)");
+                           "' is not available in this build yet");
+    adapter->validate(suite, i);
   }
   if (suite.service)
     throw InputError(suite.path, "key service",

@@ -19,6 +19,9 @@ struct RunOptions {
   std::vector<std::string> scenarios;   // only these (by name); empty = all
   std::string results_path;             // written after every run; empty = not written
   std::string working_directory = ".";  // for the git fingerprint
+  // Where tool adapters keep their outputs and logs, one folder per scenario; empty: next to
+  // the results file (<results>.logs/), or a fresh folder under the system's temp directory.
+  std::string work_dir;
 };
 
 enum class SuiteOutcome { ok, run_failed, interrupted };

@@ -54,6 +54,7 @@ SuiteResult sample_suite() {
   failed.index = 1;
   failed.status = RunStatus::failed;
   failed.failure_reason = "target refused connections";
+  failed.log = "results.logs/browse/run-1.log";
   suite.scenarios.push_back({.name = "browse", .adapter = "native", .runs = {ok_run(0), failed}});
   suite.scenarios.push_back({.name = "smoke", .adapter = "k6", .runs = {ok_run(0), ok_run(1)}});
   return suite;

@@ -53,6 +53,16 @@ TEST_CASE("a child's exit code, stderr log and resource usage are kept") {
   CHECK(outcome.max_rss_kb > 0);
 }
 
+TEST_CASE("stdout and stderr may share one log file") {
+  testing::TempDir dir;
+  std::filesystem::path log = dir.path() / "tool.log";
+  ProcessSpec spec{.argv = {"sh", "-c", "echo one; echo two >&2; echo three"},
+                   .stdout_path = log,
+                   .stderr_path = log};
+  REQUIRE(run_process(spec, 10s).succeeded());
+  CHECK(tail_of_file(log) == "one\ntwo\nthree\n");
+}
+
 TEST_CASE("CPU time of a busy child is measured") {
   ProcessSpec spec{.argv = {"sh", "-c", "i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done"}};
   ProcessOutcome outcome = run_process(spec, 30s);

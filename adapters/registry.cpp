@@ -1,0 +1,46 @@
+// AdapterKind -> the adapter that runs or imports that tool. Add one line per adapter.
+#include "adapters/adapter.h"
+
+#include "adapters/gbench/gbench_adapter.h"
+#include "harness/errors.h"
+
+namespace perfgate {
+
+std::vector<RunResult> Adapter::import_runs(const std::vector<std::string>& paths) const {
+  std::vector<ScenarioResult> scenarios = import_files(paths);
+  if (scenarios.size() == 1) return std::move(scenarios.front().runs);
+  std::vector<RunResult> runs;
+  for (const ScenarioResult& scenario : scenarios)
+    for (size_t i = 0; i < scenario.runs.size(); ++i) {
+      if (runs.size() <= i)
+        runs.push_back({.index = static_cast<int>(i), .started_at = scenario.runs[i].started_at});
+      for (Metric metric : scenario.runs[i].metrics) {
+        metric.tags["scenario"] = scenario.name;
+        runs[i].add(std::move(metric));
+      }
+    }
+  return runs;
+}
+
+const Adapter* find_adapter(AdapterKind kind) {
+  static const GbenchAdapter gbench;
+  switch (kind) {
+    case AdapterKind::gbench:
+      return &gbench;
+    default:
+      return nullptr;
+  }
+}
+
+AdapterKind importer_named(const std::string& name) {
+  for (AdapterKind kind : {AdapterKind::k6, AdapterKind::jmeter, AdapterKind::artillery,
+                           AdapterKind::gbench, AdapterKind::command})
+    if (name == to_string(kind) && find_adapter(kind)) return kind;
+  std::string known;
+  for (AdapterKind kind :
+       {AdapterKind::k6, AdapterKind::jmeter, AdapterKind::artillery, AdapterKind::gbench})
+    if (find_adapter(kind)) known += std::string(known.empty() ? "" : ", ") + to_string(kind);
+  throw InputError("--from", "", "no importer named '" + name + "'; this build imports: " + known);
+}
+
+}  // namespace perfgate
