@@ -5,6 +5,7 @@
 #include <limits>
 #include <span>
 
+#include "gates/compare/suite_shift.h"
 #include "gates/compare/verdict.h"
 #include "gates/stats/mann_whitney.h"
 #include "gates/stats/multiplicity.h"
@@ -138,17 +139,34 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
   return comparison;
 }
 
+// Re-measures each comparison with the suite-wide factor taken out of its candidate runs; the
+// runs themselves stay as measured, and the raw change is kept beside.
+void judge_relative_to_shift(std::vector<Comparison>& comparisons, const SuiteShift& shift,
+                             const GatePolicy& policy) {
+  for (Comparison& comparison : comparisons) {
+    MatchedValues values{comparison.key, comparison.baseline_runs,
+                         without_suite_shift(comparison, shift)};
+    Comparison relative = measure_change(std::move(values), comparison.direction, policy);
+    relative.candidate_runs = std::move(comparison.candidate_runs);
+    relative.measured_change = comparison.change;
+    comparison = std::move(relative);
+  }
+}
+
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
                    const GatePolicy& policy) {
   Matching matching = match_run_values(baseline, candidate, policy.metrics);
   GateResult result;
   result.notes = std::move(matching.notes);
-  std::vector<double> p_values;
   for (MatchedValues& values : matching.matched) {
     const Direction direction = policy.direction_of(values.key.metric);
     result.comparisons.push_back(measure_change(std::move(values), direction, policy));
-    p_values.push_back(result.comparisons.back().test.p_value);
   }
+  result.suite_shift = detect_suite_shift(result.comparisons, policy.threshold);
+  if (result.suite_shift) judge_relative_to_shift(result.comparisons, *result.suite_shift, policy);
+  std::vector<double> p_values;
+  for (const Comparison& comparison : result.comparisons)
+    p_values.push_back(comparison.test.p_value);
   const auto adjusted = stats::adjust_p_values(p_values, policy.correction);
   for (std::size_t i = 0; i < result.comparisons.size(); ++i) {
     result.comparisons[i].test.p_adjusted = adjusted[i];

@@ -59,8 +59,9 @@ struct Comparison {
   Direction direction = Direction::lower_is_better;
   std::vector<double> baseline_runs{};  // one value per successful run, in run order
   std::vector<double> candidate_runs{};
-  Change change{};
+  Change change{};  // relative to the suite-wide shift when one was declared (suite_shift.h)
   TestOutcome test{};
+  std::optional<Change> measured_change{};  // the raw change, set only when a shift was declared
   Verdict verdict = Verdict::inconclusive;
   std::optional<int> repetitions_needed{};  // per side, when inconclusive and estimable
 };

@@ -38,6 +38,11 @@ json comparison_json(const Comparison& comparison) {
                       {"ci_low", number(change.ci_low)},
                       {"ci_high", number(change.ci_high)},
                       {"median_ratio", number(change.median_ratio)}};
+  if (const auto& measured = comparison.measured_change)
+    object["measured_change"] = {{"ratio", number(measured->ratio)},
+                                 {"ci_low", number(measured->ci_low)},
+                                 {"ci_high", number(measured->ci_high)},
+                                 {"median_ratio", number(measured->median_ratio)}};
   const TestOutcome& test = comparison.test;
   object["test"] = {{"name", to_string(test.kind)},
                     {"p_value", number(test.p_value)},

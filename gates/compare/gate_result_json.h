@@ -3,6 +3,8 @@
 //  "comparisons": [{"scenario", "metric", "tags": {..}, "statistic", "direction",
 //                   "baseline": {"runs": [..]}, "candidate": {"runs": [..]},
 //                   "change": {"ratio", "ci_low", "ci_high", "median_ratio"},
+//                   "measured_change": {...} (only when a suite-wide shift was declared: then
+//                                        "change" is relative to it, this is the raw change),
 //                   "test": {"name", "p_value", "p_adjusted", "mann_whitney_p"},
 //                   "verdict", "repetitions_needed" (only when inconclusive and estimable)}],
 //  "sla": [see gates/sla/sla_json.h],
