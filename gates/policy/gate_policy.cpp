@@ -99,7 +99,15 @@ EnvironmentChangeAction parse_environment_action(const json& value, const GateEr
   if (value == "warn") return EnvironmentChangeAction::warn;
   if (value == "fail") return EnvironmentChangeAction::fail;
   if (value == "ignore") return EnvironmentChangeAction::ignore;
-  errors.fail("on_environment_change", "expected warn, fail or ignore, got " + shown(value));
+  if (value == "inconclusive") return EnvironmentChangeAction::inconclusive;
+  errors.fail("on_environment_change",
+              "expected warn, fail, ignore or inconclusive, got " + shown(value));
+}
+
+MissingBaselineAction parse_missing_baseline_action(const json& value, const GateErrors& errors) {
+  if (value == "pass") return MissingBaselineAction::pass;
+  if (value == "fail") return MissingBaselineAction::fail;
+  errors.fail("on_missing_baseline", "expected pass or fail, got " + shown(value));
 }
 
 std::vector<std::string> parse_sla(const json& value, const GateErrors& errors) {
@@ -130,12 +138,14 @@ void apply_key(GatePolicy& policy, const std::string& key, const json& value,
     policy.min_repetitions = parse_min_repetitions(value, errors);
   else if (key == "on_environment_change")
     policy.on_environment_change = parse_environment_action(value, errors);
+  else if (key == "on_missing_baseline")
+    policy.on_missing_baseline = parse_missing_baseline_action(value, errors);
   else if (key == "sla")
     policy.sla = parse_sla(value, errors);
   else
     errors.fail(key,
                 "unknown key; expected alpha, correction, threshold, metrics, directions, "
-                "min_repetitions, on_environment_change or sla");
+                "min_repetitions, on_environment_change, on_missing_baseline or sla");
 }
 
 }  // namespace

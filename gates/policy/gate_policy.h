@@ -14,9 +14,14 @@ namespace perfgate::gates {
 
 using stats::Correction;  // none | holm | benjamini_hochberg ("bh" in suite files)
 
-// What to do when baseline and candidate were measured on different machines. Only parsed
-// and kept for now; the gate stage that compares environments acts on it.
-enum class EnvironmentChangeAction { warn, fail, ignore };
+// What to do when baseline and candidate were measured on different machines (`perfgate gate`
+// compares CPU model, cores, kernel, governor and compiler): warn = compare and say so,
+// fail = fail the gate, ignore = say nothing, inconclusive = every comparison becomes
+// inconclusive (only SLA rules, which need no baseline, can still fail the gate).
+enum class EnvironmentChangeAction { warn, fail, ignore, inconclusive };
+
+// What `perfgate gate` does when the target branch has no baseline file yet.
+enum class MissingBaselineAction { pass, fail };
 
 struct GatePolicy {
   double alpha = 0.05;  // in (0, 1): family-wise (holm) or FDR (bh) level
@@ -29,6 +34,7 @@ struct GatePolicy {
   std::map<std::string, Direction> direction_overrides{};  // metric name -> direction
   int min_repetitions = 5;  // >= 2 (a variance needs two runs); fewer runs -> inconclusive
   EnvironmentChangeAction on_environment_change = EnvironmentChangeAction::warn;
+  MissingBaselineAction on_missing_baseline = MissingBaselineAction::pass;
   std::vector<std::string> sla{};  // rules as written, e.g. "latency.p99 < 250ms"
 
   // The override for `metric_name` if any, else default_direction().

@@ -20,6 +20,9 @@ int main(int argc, char** argv) {
   perfgate::cli::add_gate_command(app, action);
   perfgate::cli::add_baseline_command(app, action);
   perfgate::cli::add_history_command(app, action);
+  perfgate::cli::add_gate_command(app, action);
+  perfgate::cli::add_baseline_command(app, action);
+  perfgate::cli::add_history_command(app, action);
   perfgate::cli::add_import_command(app, action);
 
   try {

@@ -1,0 +1,81 @@
+// A git repository read and written through libgit2: what the baselines need and nothing more.
+// Every failure is an InputError naming the repository (and the revision or path involved):
+// a missing ref, a shallow clone or a corrupt object is a problem with the user's checkout.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct git_repository;
+
+namespace perfgate::baselines {
+
+struct CommitInfo {
+  std::string id{};            // full hex id
+  std::string committed_at{};  // ISO 8601 UTC of the committer time
+  std::string subject{};       // first line of the message
+};
+
+enum class HeadState { on_branch, detached, unborn };
+
+struct Signature {
+  std::string name{};
+  std::string email{};
+};
+
+class GitRepository {
+ public:
+  // The repository containing `directory` (searching upward; linked worktrees included).
+  // Throws InputError(directory) when there is none or it cannot be opened.
+  static GitRepository discover(const std::filesystem::path& directory);
+  ~GitRepository();
+  GitRepository(GitRepository&&) noexcept;
+  GitRepository& operator=(GitRepository&&) noexcept;
+
+  std::filesystem::path workdir() const;  // absolute, no trailing slash; empty when bare
+  bool is_shallow() const;
+  HeadState head_state() const;
+  std::string head_branch() const;  // short name; empty when detached or unborn
+  bool index_has_conflicts() const;
+
+  // The commit `revision` names (any rev-parse syntax), or nullopt when it names nothing.
+  std::optional<std::string> resolve_commit(const std::string& revision) const;
+  // The best common ancestor, or nullopt when none can be found (unrelated histories, or
+  // history missing from a shallow clone).
+  std::optional<std::string> merge_base(const std::string& commit_a,
+                                        const std::string& commit_b) const;
+  // The id of the blob at `path` (relative to the repository root, '/' separators) in the tree
+  // of `commit`; nullopt when the path is absent there.
+  std::optional<std::string> blob_id_at(const std::string& commit, const std::string& path) const;
+  std::string read_blob(const std::string& blob_id) const;
+  // The blob id `path` (a file in the working tree) would get if it were added.
+  std::optional<std::string> hash_workdir_file(const std::string& path) const;
+  CommitInfo commit_info(const std::string& commit) const;
+
+  // The commits reachable from HEAD whose tree changes `path` against their first parent
+  // (or that add it as a root commit), oldest first, at most `limit` (the newest ones).
+  std::vector<CommitInfo> commits_touching(const std::string& path, std::size_t limit) const;
+
+  // The author from git config (user.name, user.email); InputError when it is not set.
+  Signature default_signature() const;
+  // Commits `content` as `path` on top of HEAD, changing nothing else in the tree, updates the
+  // ref HEAD points to (or HEAD itself when detached) and stages `path` in the index so
+  // `git status` agrees. Returns the new commit's id.
+  std::string commit_file(const std::string& path, const std::string& content,
+                          const std::string& message, const Signature& author) const;
+
+ private:
+  GitRepository(git_repository* repo, std::string origin);
+  [[noreturn]] void fail(const std::string& what) const;
+
+  struct Free {
+    void operator()(git_repository* repo) const;
+  };
+  std::unique_ptr<git_repository, Free> repo_;
+  std::string origin_;  // the directory it was discovered from, for messages
+};
+
+}  // namespace perfgate::baselines

@@ -1,0 +1,35 @@
+// Shared by `gate`, `baseline` and `history`: running a suite for its results, the repository
+// a suite's baseline lives in, and the report options of DESIGN.md (--format, --report-dir).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gates/report/report_writer.h"
+#include "harness/model/run_result.h"
+#include "harness/suite/suite.h"
+
+namespace perfgate::cli {
+
+struct SuiteRunRequest {
+  std::optional<int> repetitions;
+  std::string output_path;  // also write the candidate's results file here; empty: not written
+  bool progress = true;
+};
+
+// Runs the suite (warm-up, repetitions) with Ctrl-C handling and the progress line. Returns the
+// results when every run succeeded; otherwise prints the failures and returns the exit code
+// (3 a run failed, 130 interrupted) in `exit_code`.
+std::optional<SuiteResult> run_for_results(const Suite& suite, const SuiteRunRequest& request,
+                                           int& exit_code);
+
+// --repo when given, else the directory of the suite file (suites live in the repository).
+std::filesystem::path repository_directory(const std::string& repo_option, const Suite& suite);
+
+// The --format names every report-producing command accepts.
+const std::map<std::string, gates::ReportFormat>& report_format_names();
+
+}  // namespace perfgate::cli
