@@ -1,6 +1,8 @@
 // AdapterKind -> the adapter that runs or imports that tool. Add one line per adapter.
 #include "adapters/adapter.h"
 
+#include "adapters/artillery/artillery_adapter.h"
+#include "adapters/command/command_adapter.h"
 #include "adapters/gbench/gbench_adapter.h"
 #include "harness/errors.h"
 
@@ -24,9 +26,15 @@ std::vector<RunResult> Adapter::import_runs(const std::vector<std::string>& path
 
 const Adapter* find_adapter(AdapterKind kind) {
   static const GbenchAdapter gbench;
+  static const ArtilleryAdapter artillery;
+  static const CommandAdapter command;
   switch (kind) {
     case AdapterKind::gbench:
       return &gbench;
+    case AdapterKind::artillery:
+      return &artillery;
+    case AdapterKind::command:
+      return &command;
     default:
       return nullptr;
   }

@@ -8,6 +8,9 @@ BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
   libeigen3-dev catch2 libcli11-dev libyaml-cpp-dev libhttp-parser-dev"
 # Used by integration tests and the generator comparison; not needed to build.
 TEST_PACKAGES="curl nginx wrk time jq"
+# Artillery (npm) for the artillery adapter's tests; installed project-locally, see below.
+TEST_PACKAGES="$TEST_PACKAGES nodejs"
+install_artillery() { sh "$(dirname "$0")/../tools/artillery/install.sh"; }
 
 missing=""
 for package in $BUILD_PACKAGES $TEST_PACKAGES; do
@@ -18,6 +21,7 @@ done
 
 if [ -z "$missing" ]; then
   echo "install-deps: all packages present"
+  install_artillery
   exit 0
 fi
 
@@ -27,3 +31,4 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
+install_artillery
