@@ -244,6 +244,9 @@ std::string redact_secrets(std::string_view text) {
       start = skip_spaces(text, at);
     }
     if (start == std::string_view::npos) continue;
+    // Already redacted (text is redacted more than once on its way to a format): keep it, so
+    // the rest of the line after "Authorization: [redacted]" survives a second pass.
+    if (text.substr(start).starts_with(kRedacted)) continue;
     size_t end = value_end(text, start, quote, to_line_end);
     if (end == start) continue;  // nothing to hide
     out += text.substr(at, start - at);

@@ -1,45 +1,27 @@
 #include "gates/report/text_report.h"
 
+#include <unistd.h>
+
+#include "gates/report/escape.h"
+#include "gates/report/finding.h"
+
 #include "gates/stats/quantiles.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <vector>
 
 namespace perfgate::gates {
 namespace {
 
-// Regressions first, then improvements, inconclusive, unchanged: what needs a look on top.
-int rank(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::regression:
-      return 0;
-    case Verdict::improvement:
-      return 1;
-    case Verdict::inconclusive:
-      return 2;
-    case Verdict::unchanged:
-      return 3;
-  }
-  return 4;
-}
-
-std::string describe_key(const ComparisonKey& key) {
-  std::string text = key.metric;
-  if (!key.tags.empty()) {
-    text += '{';
-    bool first = true;
-    for (const auto& [name, value] : key.tags) {
-      text += (first ? "" : ",") + name + "=" + value;
-      first = false;
-    }
-    text += '}';
-  }
-  if (key.statistic != Statistic::value) text += std::string(".") + to_string(key.statistic);
-  return text;
-}
+constexpr const char* kRed = "\x1b[31m";
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kYellow = "\x1b[33m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
 
 std::string percent(double ratio) {
   if (!std::isfinite(ratio)) return ratio > 0 ? "+inf" : "n/a";
@@ -73,8 +55,8 @@ std::string verdict_cell(const Comparison& comparison) {
 }
 
 std::vector<std::string> row_of(const Comparison& comparison) {
-  return {comparison.key.scenario,
-          describe_key(comparison.key),
+  return {safe_terminal(comparison.key.scenario),
+          printable(metric_label(comparison.key)),
           std::to_string(comparison.baseline_runs.size()) + "/" +
               std::to_string(comparison.candidate_runs.size()),
           number(median_of(comparison.baseline_runs)),
@@ -84,50 +66,79 @@ std::vector<std::string> row_of(const Comparison& comparison) {
           verdict_cell(comparison)};
 }
 
-void write_table(std::ostringstream& out, const std::vector<std::vector<std::string>>& rows) {
+// Columns are as wide as their widest cell in characters (UTF-8 continuation bytes take no
+// column). The verdict, last, is coloured after padding so escape codes do not count as width.
+size_t display_width(const std::string& text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+const char* verdict_colour(const std::string& cell) {
+  if (cell.starts_with("regression")) return kRed;
+  if (cell.starts_with("improvement")) return kGreen;
+  if (cell.starts_with("inconclusive")) return kYellow;
+  return nullptr;
+}
+
+void write_table(std::ostringstream& out, const std::vector<std::vector<std::string>>& rows,
+                 const TextOptions& options) {
   std::vector<size_t> widths(rows[0].size(), 0);
   for (const auto& row : rows)
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
-  for (const auto& row : rows) {
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], display_width(row[i]));
+  for (size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
     std::string line;
-    for (size_t i = 0; i < row.size(); ++i)
-      line += (i ? "  " : "") + row[i] + std::string(widths[i] - row[i].size(), ' ');
+    for (size_t i = 0; i + 1 < row.size(); ++i)
+      line += row[i] + std::string(widths[i] - display_width(row[i]), ' ') + "  ";
+    const std::string& last = row.back();
+    const char* colour = options.colour && r > 0 ? verdict_colour(last) : nullptr;
+    line += colour ? colour + last + kReset : last;
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
   }
 }
 
-std::string headline(const GateResult& gate) {
-  int counts[4] = {0, 0, 0, 0};
-  for (const Comparison& comparison : gate.comparisons) ++counts[rank(comparison.verdict)];
+std::string headline(const GateResult& gate, const TextOptions& options) {
+  VerdictCounts counts = count_verdicts(gate);
   bool breach = sla::any_breach(gate.slas);
   bool fail = gate.verdict == GateVerdict::fail;
-  std::string text = fail ? "FAIL" : "PASS";
-  text += ": " + std::to_string(counts[0]) + " regression(s), " + std::to_string(counts[1]) +
-          " improvement(s), " + std::to_string(counts[2]) + " inconclusive, " +
-          std::to_string(counts[3]) + " unchanged";
+  std::string verdict = fail ? "FAIL" : "PASS";
+  if (options.colour) verdict = std::string(kBold) + (fail ? kRed : kGreen) + verdict + kReset;
+  std::string text = verdict + ": " + std::to_string(counts.regressions) + " regression(s), " +
+                     std::to_string(counts.improvements) + " improvement(s), " +
+                     std::to_string(counts.inconclusive) + " inconclusive, " +
+                     std::to_string(counts.unchanged) + " unchanged";
   if (breach) text += "; SLA breached";
   return text;
 }
 
 }  // namespace
 
-std::string render_text(const GateResult& gate) {
+std::string render_text(const GateResult& gate, const TextOptions& options) {
   std::ostringstream out;
-  out << headline(gate) << "\n\n";
-  std::vector<const Comparison*> ordered;
-  for (const Comparison& comparison : gate.comparisons) ordered.push_back(&comparison);
-  std::stable_sort(ordered.begin(), ordered.end(), [](const Comparison* a, const Comparison* b) {
-    return rank(a->verdict) < rank(b->verdict);
-  });
+  out << headline(gate, options) << "\n\n";
   std::vector<std::vector<std::string>> rows = {
       {"scenario", "metric", "runs", "baseline", "candidate", "change [CI]", "p adj", "verdict"}};
-  for (const Comparison* comparison : ordered) rows.push_back(row_of(*comparison));
-  if (rows.size() > 1) write_table(out, rows);
-  for (const sla::SlaResult& result : gate.slas)
-    out << "SLA " << sla::to_string(result.outcome) << ": " << result.sentence << "\n";
-  for (const Note& note : gate.notes) out << "note: " << note.message << "\n";
+  for (const Comparison* comparison : ordered_comparisons(gate))
+    rows.push_back(row_of(*comparison));
+  if (rows.size() > 1) write_table(out, rows, options);
+  for (const sla::SlaResult& result : gate.slas) {
+    std::string outcome = sla::to_string(result.outcome);
+    if (options.colour && result.outcome == sla::SlaOutcome::breach)
+      outcome = kRed + outcome + kReset;
+    out << "SLA " << outcome << ": " << safe_terminal(result.sentence) << "\n";
+  }
+  for (const Note& note : gate.notes) out << "note: " << safe_terminal(note.message) << "\n";
   return out.str();
+}
+
+bool terminal_wants_colour(int fd) {
+  const char* no_colour = std::getenv("NO_COLOR");
+  if (no_colour != nullptr && no_colour[0] != '\0') return false;
+  const char* term = std::getenv("TERM");
+  if (term != nullptr && std::string(term) == "dumb") return false;
+  return isatty(fd) == 1;
 }
 
 }  // namespace perfgate::gates

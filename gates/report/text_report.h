@@ -8,6 +8,15 @@
 
 namespace perfgate::gates {
 
-std::string render_text(const GateResult& gate);
+struct TextOptions {
+  bool colour = false;  // ANSI colours on the headline and the verdicts
+};
+
+// Names are redacted and control characters shown as escapes (a name cannot move the cursor).
+std::string render_text(const GateResult& gate, const TextOptions& options = {});
+
+// Whether output to file descriptor `fd` should be coloured: it is a terminal, NO_COLOR is unset
+// or empty (https://no-color.org) and TERM is not "dumb".
+bool terminal_wants_colour(int fd);
 
 }  // namespace perfgate::gates

@@ -1,0 +1,92 @@
+#include "gates/report/csv_report.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <sstream>
+#include <string_view>
+
+#include "gates/report/escape.h"
+#include "gates/report/finding.h"
+#include "gates/stats/quantiles.h"
+
+namespace perfgate::gates {
+namespace {
+
+std::string cell(std::string text) {
+  text = redact_secrets(text);
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    text.insert(0, 1, '\'');
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
+// Shortest text that reads back to the same double (17 significant digits at most).
+std::string number(double value) {
+  if (!std::isfinite(value)) return "";
+  char text[32];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(text, sizeof text, "%.*g", precision, value);
+    if (std::strtod(text, nullptr) == value) break;
+  }
+  return text;
+}
+
+std::string median_of(const std::vector<double>& runs) {
+  return runs.empty() ? "" : number(stats::median(runs));
+}
+
+std::string tags_of(const Tags& tags) {
+  std::string text;
+  for (const auto& [name, value] : redact_tags(tags))
+    text += (text.empty() ? "" : ";") + name + "=" + value;
+  return text;
+}
+
+std::string row_of(const ReportInput& input, const Comparison& comparison) {
+  const ComparisonKey& key = comparison.key;
+  std::string unit = unit_of(key, input.candidate, input.baseline);
+  std::vector<std::string> cells = {
+      cell(input.suite),
+      cell(key.scenario),
+      cell(request_of(key)),
+      cell(key.metric),
+      cell(tags_of(key.tags)),
+      to_string(key.statistic),
+      cell(unit),
+      to_string(comparison.direction),
+      std::to_string(comparison.baseline_runs.size()),
+      std::to_string(comparison.candidate_runs.size()),
+      median_of(comparison.baseline_runs),
+      median_of(comparison.candidate_runs),
+      number(comparison.change.ratio),
+      number(comparison.change.ci_low),
+      number(comparison.change.ci_high),
+      number(comparison.change.median_ratio),
+      to_string(comparison.test.kind),
+      number(comparison.test.p_value),
+      number(comparison.test.p_adjusted),
+      number(comparison.test.mann_whitney_p),
+      to_string(comparison.verdict),
+      comparison.repetitions_needed ? std::to_string(*comparison.repetitions_needed) : "",
+      cell(finding_sentence(comparison, unit))};
+  std::string line;
+  for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
+  return line + "\r\n";
+}
+
+}  // namespace
+
+std::string render_csv(const ReportInput& input) {
+  std::ostringstream out;
+  out << "suite,scenario,request,metric,tags,statistic,unit,direction,baseline_runs,"
+         "candidate_runs,baseline_median,candidate_median,ratio,ci_low,ci_high,median_ratio,test,"
+         "p_value,p_adjusted,mann_whitney_p,verdict,repetitions_needed,sentence\r\n";
+  for (const Comparison* comparison : ordered_comparisons(*input.gate))
+    out << row_of(input, *comparison);
+  return out.str();
+}
+
+}  // namespace perfgate::gates
