@@ -10,6 +10,8 @@ BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
 TEST_PACKAGES="curl nginx wrk time jq"
 # Artillery (npm) for the artillery adapter's tests; installed project-locally, see below.
 TEST_PACKAGES="$TEST_PACKAGES nodejs"
+# xmllint validates the JUnit report against its schema; the Prometheus client parses OpenMetrics.
+TEST_PACKAGES="$TEST_PACKAGES libxml2-utils python3-prometheus-client"
 install_artillery() { sh "$(dirname "$0")/../tools/artillery/install.sh"; }
 
 missing=""
