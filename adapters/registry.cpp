@@ -4,6 +4,7 @@
 #include "adapters/artillery/artillery_adapter.h"
 #include "adapters/command/command_adapter.h"
 #include "adapters/gbench/gbench_adapter.h"
+#include "adapters/jmeter/jmeter_adapter.h"
 #include "harness/errors.h"
 
 namespace perfgate {
@@ -28,7 +29,10 @@ const Adapter* find_adapter(AdapterKind kind) {
   static const GbenchAdapter gbench;
   static const ArtilleryAdapter artillery;
   static const CommandAdapter command;
+  static const JMeterAdapter jmeter;
   switch (kind) {
+    case AdapterKind::jmeter:
+      return &jmeter;
     case AdapterKind::gbench:
       return &gbench;
     case AdapterKind::artillery:

@@ -1,0 +1,175 @@
+#include "adapters/jmeter/jmeter_adapter.h"
+
+#include <chrono>
+#include <fstream>
+#include <regex>
+
+#include "adapters/jmeter/jtl_import.h"
+#include "adapters/scenario_options.h"
+#include "harness/errors.h"
+#include "harness/process/child_process.h"
+
+namespace perfgate {
+namespace {
+
+constexpr auto kDefaultTimeout = std::chrono::minutes(10);
+
+// The JTL columns perfgate reads, whatever the plan's or the installation's defaults are.
+const std::vector<std::string>& save_properties() {
+  static const std::vector<std::string> properties = {
+      "jmeter.save.saveservice.output_format=csv",
+      "jmeter.save.saveservice.print_field_names=true",
+      "jmeter.save.saveservice.default_delimiter=,",
+      "jmeter.save.saveservice.timestamp_format=ms",
+      "jmeter.save.saveservice.time=true",
+      "jmeter.save.saveservice.label=true",
+      "jmeter.save.saveservice.response_code=true",
+      "jmeter.save.saveservice.response_message=true",
+      "jmeter.save.saveservice.thread_name=true",
+      "jmeter.save.saveservice.data_type=true",
+      "jmeter.save.saveservice.successful=true",
+      "jmeter.save.saveservice.bytes=true",
+      "jmeter.save.saveservice.sent_bytes=true",
+      "jmeter.save.saveservice.thread_counts=true",
+      "jmeter.save.saveservice.latency=true",
+      "jmeter.save.saveservice.connect_time=true",
+      "jmeter.save.saveservice.sample_count=true",
+      "sampleresult.timestamp.start=true",
+  };
+  return properties;
+}
+
+struct RunFiles {
+  std::filesystem::path jtl, jmeter_log, output_log;
+};
+
+std::vector<std::string> command_line(const ScenarioOptions& options, const RunFiles& files) {
+  std::vector<std::string> argv = options.strings("jmeter");
+  if (argv.empty()) argv = {"jmeter"};
+  for (const std::string& part :
+       {std::string("-n"), std::string("-t"), options.path("plan")->string(), std::string("-l"),
+        files.jtl.string(), std::string("-j"), files.jmeter_log.string()})
+    argv.push_back(part);
+  for (const std::string& property : save_properties()) argv.push_back("-J" + property);
+  for (const auto& [name, value] : options.string_map("properties"))
+    argv.push_back("-J" + name + "=" + value);
+  for (const std::string& extra : options.strings("args")) argv.push_back(extra);
+  return argv;
+}
+
+// "2.13.19691222" from "... jmeter.JMeter: Version 2.13.19691222" (5.x: "o.a.j.JMeter: ...").
+std::string version_in_log(const std::filesystem::path& jmeter_log) {
+  std::ifstream log(jmeter_log);
+  static const std::regex version(R"(JMeter: Version (\S+))");
+  std::string line;
+  std::smatch match;
+  for (int read = 0; read < 200 && std::getline(log, line); ++read)
+    if (std::regex_search(line, match, version)) return match[1];
+  return "";
+}
+
+RunResult failed_run(RunStatus status, const std::string& reason, const RunFiles& files) {
+  return {.status = status,
+          .failure_reason = reason,
+          .started_at = utc_now_iso8601(),
+          .log = files.output_log.string()};
+}
+
+bool wrote_results(const std::filesystem::path& jtl) {
+  std::error_code error;
+  return std::filesystem::is_regular_file(jtl, error) && std::filesystem::file_size(jtl, error) > 0;
+}
+
+std::string output_tail(const RunFiles& files) {
+  std::string tail = tail_of_file(files.output_log);
+  if (tail.find_first_not_of(" \r\n") == std::string::npos) tail = tail_of_file(files.jmeter_log);
+  return tail;
+}
+
+RunResult run_once(const ScenarioOptions& options, const ToolRun& request, int index,
+                   Environment& environment) {
+  const std::filesystem::path dir = request.work_dir / ("run-" + std::to_string(index + 1));
+  std::filesystem::create_directories(dir);
+  const RunFiles files{dir / "results.jtl", dir / "jmeter.log", dir / "output.log"};
+  ProcessSpec spec{.argv = command_line(options, files),
+                   .cwd = options.base_dir(),
+                   .env = options.string_map("env"),
+                   .stdout_path = files.output_log,
+                   .stderr_path = files.output_log};
+  ProcessOutcome outcome =
+      run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
+  if (std::string version = version_in_log(files.jmeter_log); !version.empty())
+    environment.tools["jmeter"] = version;
+  if (outcome.end == ProcessEnd::stopped)
+    return failed_run(RunStatus::interrupted, "interrupted", files);
+  if (!outcome.succeeded() || !wrote_results(files.jtl))
+    return failed_run(RunStatus::failed,
+                      "JMeter ended with " + outcome.describe() +
+                          (wrote_results(files.jtl) ? "" : " and wrote no results") +
+                          "; last lines of its output:\n" + output_tail(files),
+                      files);
+  try {
+    RunResult run = jmeter::import_jtl_file(
+        files.jtl,
+        {.warmup_ms =
+             std::chrono::duration_cast<std::chrono::milliseconds>(request.warmup).count()});
+    run.log = files.output_log.string();
+    return run;
+  } catch (const InputError& error) {
+    return failed_run(RunStatus::failed,
+                      std::string("JMeter's results are unusable: ") + error.what() +
+                          "; last lines of its output:\n" + output_tail(files),
+                      files);
+  }
+}
+
+// Throws RunError with a hint when the JMeter command cannot be found.
+void check_installed(const ScenarioOptions& options) {
+  std::vector<std::string> command = options.strings("jmeter");
+  const std::string program = command.empty() ? "jmeter" : command.front();
+  try {
+    find_program(program);
+  } catch (const RunError& error) {
+    throw RunError(std::string(error.what()) +
+                   "; install JMeter (Debian: apt-get install jmeter jmeter-http) or set the "
+                   "scenario's `jmeter:` command");
+  }
+}
+
+}  // namespace
+
+void JMeterAdapter::validate(const Suite& suite, size_t scenario_index) const {
+  ScenarioOptions options(suite, scenario_index);
+  options.allow_only({"plan", "jmeter", "properties", "args", "env", "timeout", "files"});
+  if (!options.has("files")) options.required_string("plan");
+  options.strings("jmeter");
+  options.string_map("properties");
+  options.strings("args");
+  options.string_map("env");
+  options.duration("timeout");
+}
+
+void JMeterAdapter::run(const ToolRun& request, Environment& environment) const {
+  ScenarioOptions options(*request.suite, request.scenario_index);
+  check_installed(options);
+  for (int index = 0; index < request.repetitions; ++index) {
+    RunResult run = run_once(options, request, index, environment);
+    const bool go_on = run.status == RunStatus::ok;
+    request.on_run(std::move(run));
+    if (!go_on) return;
+  }
+}
+
+std::vector<ScenarioResult> JMeterAdapter::import_files(
+    const std::vector<std::string>& paths) const {
+  if (paths.empty()) throw InputError("files", "", "no JTL file given");
+  ScenarioResult scenario{.name = std::filesystem::path(paths.front()).stem().string(),
+                          .adapter = "jmeter"};
+  for (const std::string& path : paths) {
+    scenario.runs.push_back(jmeter::import_jtl_file(path));
+    scenario.runs.back().index = static_cast<int>(scenario.runs.size() - 1);
+  }
+  return {scenario};
+}
+
+}  // namespace perfgate
