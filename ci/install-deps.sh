@@ -10,6 +10,8 @@ BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
 TEST_PACKAGES="curl nginx wrk time jq"
 # Artillery (npm) for the artillery adapter's tests; installed project-locally, see below.
 TEST_PACKAGES="$TEST_PACKAGES nodejs"
+# Headless Chromium opens the HTML report in its tests (skipped when absent).
+TEST_PACKAGES="$TEST_PACKAGES chromium"
 # xmllint validates the JUnit report against its schema; the Prometheus client parses OpenMetrics.
 TEST_PACKAGES="$TEST_PACKAGES libxml2-utils python3-prometheus-client"
 # JMeter (Debian 2.13 + its HTTP sampler) and a JDK whose javac builds the test-only XStream
