@@ -5,6 +5,7 @@
 #include "adapters/command/command_adapter.h"
 #include "adapters/gbench/gbench_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
+#include "adapters/k6/k6_adapter.h"
 #include "harness/errors.h"
 
 namespace perfgate {
@@ -27,6 +28,7 @@ std::vector<RunResult> Adapter::import_runs(const std::vector<std::string>& path
 
 const Adapter* find_adapter(AdapterKind kind) {
   static const GbenchAdapter gbench;
+  static const K6Adapter k6;
   static const ArtilleryAdapter artillery;
   static const CommandAdapter command;
   static const JMeterAdapter jmeter;
@@ -35,6 +37,8 @@ const Adapter* find_adapter(AdapterKind kind) {
       return &jmeter;
     case AdapterKind::gbench:
       return &gbench;
+    case AdapterKind::k6:
+      return &k6;
     case AdapterKind::artillery:
       return &artillery;
     case AdapterKind::command:

@@ -1,0 +1,171 @@
+#include "adapters/k6/k6_adapter.h"
+
+#include <chrono>
+#include <optional>
+
+#include "adapters/k6/k6_import.h"
+#include "adapters/scenario_options.h"
+#include "harness/errors.h"
+#include "harness/process/child_process.h"
+
+namespace perfgate {
+namespace {
+
+constexpr auto kDefaultTimeout = std::chrono::minutes(30);
+constexpr int kThresholdsCrossed = 99;  // k6's exit code when a threshold failed
+
+std::string k6_duration(Nanoseconds duration) {
+  return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(duration).count()) +
+         "ms";
+}
+
+std::string k6_program(const ScenarioOptions& options) {
+  const std::string program = options.string("k6").value_or("k6");
+  try {
+    return find_program(program).string();
+  } catch (const RunError&) {
+    if (options.has("k6"))
+      throw RunError("the k6 program '" + program + "' (key k6) was not found");
+    throw RunError(
+        "k6 is not on PATH; install it from https://k6.io or import its output with files:");
+  }
+}
+
+// `k6 run` with the scenario's overrides; `outputs` adds --out/--summary-export.
+std::vector<std::string> run_arguments(const std::string& k6, const ScenarioOptions& options,
+                                       std::optional<Nanoseconds> duration,
+                                       const std::vector<std::string>& outputs) {
+  std::vector<std::string> argv = {k6, "run", "--no-usage-report"};
+  argv.insert(argv.end(), outputs.begin(), outputs.end());
+  if (auto vus = options.positive_int("vus")) argv.push_back("--vus=" + std::to_string(*vus));
+  if (duration) argv.push_back("--duration=" + k6_duration(*duration));
+  if (auto iterations = options.positive_int("iterations"))
+    argv.push_back("--iterations=" + std::to_string(*iterations));
+  for (const auto& [key, value] : options.string_map("env"))
+    argv.push_back("-e"), argv.push_back(key + "=" + value);
+  for (const auto& [key, value] : options.string_map("tags"))
+    argv.push_back("--tag"), argv.push_back(key + "=" + value);
+  for (const std::string& extra : options.strings("args")) argv.push_back(extra);
+  argv.push_back(options.path("script")->string());
+  return argv;
+}
+
+RunResult failed_run(RunStatus status, const std::string& reason,
+                     const std::filesystem::path& log) {
+  return RunResult{.status = status,
+                   .failure_reason = reason,
+                   .started_at = utc_now_iso8601(),
+                   .log = log.string()};
+}
+
+// "k6 v0.48.0 (go1.19.8, linux/amd64)" -> "0.48.0"; the whole first line when it differs.
+std::string k6_version(const std::string& k6, const std::filesystem::path& work_dir) {
+  const std::filesystem::path out = work_dir / "k6-version.txt";
+  ProcessOutcome outcome = run_process(
+      {.argv = {k6, "version"}, .stdout_path = out, .stderr_path = out}, std::chrono::seconds(30));
+  std::string text = tail_of_file(out, 1);
+  if (!outcome.succeeded() || text.empty()) return "unknown";
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  const size_t v = text.find(" v");
+  if (text.starts_with("k6 ") && v != std::string::npos) {
+    const size_t end = text.find(' ', v + 2);
+    return text.substr(v + 2, end == std::string::npos ? std::string::npos : end - v - 2);
+  }
+  return text;
+}
+
+struct Attempt {
+  std::filesystem::path dir, ndjson, summary, log;
+};
+
+// One measured repetition: the run, or a failed run saying why.
+RunResult measured_run(const std::string& k6, const ScenarioOptions& options,
+                       const ToolRun& request, const Attempt& attempt) {
+  std::filesystem::create_directories(attempt.dir);
+  ProcessSpec spec{.argv = run_arguments(k6, options, options.duration("duration"),
+                                         {"--out", "json=" + attempt.ndjson.string(),
+                                          "--summary-export=" + attempt.summary.string()}),
+                   .cwd = options.base_dir(),
+                   .stdout_path = attempt.log,
+                   .stderr_path = attempt.log};
+  ProcessOutcome outcome =
+      run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
+  if (outcome.end == ProcessEnd::stopped)
+    return failed_run(RunStatus::interrupted, "interrupted", attempt.log);
+  const bool measured = outcome.end == ProcessEnd::exited &&
+                        (outcome.exit_code == 0 || outcome.exit_code == kThresholdsCrossed);
+  const bool wrote =
+      std::filesystem::exists(attempt.ndjson) && std::filesystem::file_size(attempt.ndjson) > 0;
+  if (!measured || !wrote)
+    return failed_run(RunStatus::failed,
+                      "k6 ended with " + outcome.describe() +
+                          (wrote ? "" : " and wrote no samples") + "; last lines of its log:\n" +
+                          tail_of_file(attempt.log),
+                      attempt.log);
+  std::optional<k6::ImportedFile> summary;
+  if (std::filesystem::exists(attempt.summary))
+    summary = k6::import_k6_file(attempt.summary.string());
+  RunResult run = k6::merge_run(k6::import_k6_file(attempt.ndjson.string()), std::move(summary));
+  run.log = attempt.log.string();
+  return run;
+}
+
+void warm_up(const std::string& k6, const ScenarioOptions& options, const ToolRun& request) {
+  const std::filesystem::path log = request.work_dir / "warmup.log";
+  run_process({.argv = run_arguments(k6, options, request.warmup, {}),
+               .cwd = options.base_dir(),
+               .stdout_path = log,
+               .stderr_path = log},
+              request.warmup + std::chrono::minutes(5), request.stop);
+}
+
+}  // namespace
+
+void K6Adapter::validate(const Suite& suite, size_t scenario_index) const {
+  ScenarioOptions options(suite, scenario_index);
+  options.allow_only(
+      {"script", "vus", "duration", "iterations", "env", "tags", "args", "k6", "timeout", "files"});
+  if (!options.has("files")) options.required_string("script");
+  options.positive_int("vus");
+  options.positive_int("iterations");
+  options.duration("duration");
+  options.duration("timeout");
+  options.string_map("env");
+  options.string_map("tags");
+  options.strings("args");
+  options.string("k6");
+}
+
+void K6Adapter::run(const ToolRun& request, Environment& environment) const {
+  ScenarioOptions options(*request.suite, request.scenario_index);
+  const std::string k6 = k6_program(options);
+  environment.tools["k6"] = k6_version(k6, request.work_dir);
+  if (request.warmup.count() > 0) warm_up(k6, options, request);
+  for (int repetition = 1; repetition <= request.repetitions; ++repetition) {
+    if (request.stop && request.stop->load()) return;
+    const std::filesystem::path dir = request.work_dir / ("run-" + std::to_string(repetition));
+    RunResult run = measured_run(k6, options, request,
+                                 {dir, dir / "k6.json", dir / "summary.json", dir / "k6.log"});
+    const bool ended = run.status != RunStatus::ok;
+    request.on_run(std::move(run));
+    if (ended) return;
+  }
+}
+
+std::vector<ScenarioResult> K6Adapter::import_files(const std::vector<std::string>& paths) const {
+  std::vector<ScenarioResult> scenarios;
+  for (auto& [stem, run] : k6::import_k6_runs(paths))
+    scenarios.push_back({.name = stem, .adapter = "k6", .runs = {std::move(run)}});
+  return scenarios;
+}
+
+std::vector<RunResult> K6Adapter::import_runs(const std::vector<std::string>& paths) const {
+  std::vector<RunResult> runs;
+  for (auto& [stem, run] : k6::import_k6_runs(paths)) {
+    run.index = static_cast<int>(runs.size());
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+}  // namespace perfgate
