@@ -19,8 +19,8 @@ void add_import_command(CLI::App& app, Action& action);
 void add_gate_command(CLI::App& app, Action& action);
 void add_baseline_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);
-void add_gate_command(CLI::App& app, Action& action);
-void add_baseline_command(CLI::App& app, Action& action);
-void add_history_command(CLI::App& app, Action& action);
+void add_calibrate_command(CLI::App& app, Action& action);
+void add_doctor_command(CLI::App& app, Action& action);
+void add_init_command(CLI::App& app, Action& action);
 
 }  // namespace perfgate::cli

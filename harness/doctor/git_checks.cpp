@@ -1,0 +1,72 @@
+// The git state a gate depends on: a repository, full history (merge-base), a branch.
+#include <git2.h>
+
+#include <memory>
+
+#include "harness/doctor/doctor.h"
+#include "harness/errors.h"
+#include "harness/model/environment.h"
+
+namespace perfgate::doctor {
+namespace {
+
+struct LibGit2 {
+  LibGit2() { git_libgit2_init(); }
+  ~LibGit2() { git_libgit2_shutdown(); }
+};
+
+// nullopt when the directory is in no repository (or libgit2 cannot open it).
+std::optional<bool> is_shallow(const std::filesystem::path& directory) {
+  LibGit2 library;
+  git_repository* raw = nullptr;
+  if (git_repository_open_ext(&raw, directory.c_str(), 0, nullptr) != 0) return std::nullopt;
+  const std::unique_ptr<git_repository, decltype(&git_repository_free)> repo(raw,
+                                                                             &git_repository_free);
+  return git_repository_is_shallow(repo.get()) == 1;
+}
+
+Finding shallow_finding(bool shallow) {
+  if (!shallow) return {"git history", Severity::ok, "full (merge-base available)", ""};
+  return {"git history", Severity::warning,
+          "shallow clone: `perfgate gate --against REF` cannot find the merge-base",
+          "git fetch --unshallow   (GitHub Actions: actions/checkout with fetch-depth: 0; "
+          "GitLab: GIT_DEPTH: 0)"};
+}
+
+Finding head_finding(const GitInfo& info) {
+  if (info.commit.empty())
+    return {"git HEAD", Severity::warning, "no commit yet: there is nothing to gate against",
+            "git commit the suite and .perfgate/ first"};
+  if (info.branch.empty())
+    return {"git HEAD", Severity::info,
+            "detached at " + info.commit.substr(0, 12) +
+                " (normal in CI): gate works; `baseline update --commit` needs a branch",
+            "git checkout -B main   (or the branch the baseline belongs to)"};
+  return {"git HEAD", Severity::ok, "on " + info.branch + " at " + info.commit.substr(0, 12), ""};
+}
+
+}  // namespace
+
+std::vector<Finding> check_git(const Inputs& inputs) {
+  std::optional<GitInfo> info;
+  try {
+    info = capture_git_info(inputs.directory.string());
+  } catch (const InputError& error) {
+    return {{"git", Severity::warning, error.what(),
+             "git config --global --add safe.directory " + inputs.directory.string()}};
+  }
+  if (!info)
+    return {{"git", Severity::warning,
+             "not a git repository: baselines live in git and gate reads them from there",
+             "git init && git add . && git commit -m 'Add perfgate'"}};
+  std::vector<Finding> findings{{"git", Severity::ok, "repository found", ""}};
+  findings.push_back(shallow_finding(is_shallow(inputs.directory).value_or(false)));
+  findings.push_back(head_finding(*info));
+  if (info->dirty)
+    findings.push_back({"git work tree", Severity::info,
+                        "tracked files modified: results will record dirty: true",
+                        "commit or stash before measuring a baseline"});
+  return findings;
+}
+
+}  // namespace perfgate::doctor
