@@ -73,23 +73,28 @@ double largest_y(const std::vector<svg::Series>& series) {
   return largest;
 }
 
-// Share of values per bin of width `width` starting at `low`; values above the last bin are
-// left out.
-std::vector<svg::Point> bin_shares(const Distribution& distribution, double low, double width) {
+// Share of values per bin; bin i spans [low * ratio^i, low * ratio^(i+1)) and the last bin holds
+// the max. Log-spaced bins give the body and the tail of a latency distribution room alike.
+std::vector<svg::Point> bin_shares(const Distribution& distribution, double low, double ratio,
+                                   std::vector<double>& right_edges) {
   std::vector<double> counts(kHistogramBins, 0);
   uint64_t below = 0;
   for (size_t i = 0; i < distribution.values.size(); ++i) {
     const double value =
         static_cast<double>(std::clamp(distribution.values[i], distribution.min, distribution.max));
-    const auto bin = static_cast<long>(std::floor((value - low) / width));
-    if (bin >= 0 && bin < kHistogramBins)
-      counts[static_cast<size_t>(bin)] += static_cast<double>(distribution.cumulative[i] - below);
+    const double position = value > low ? std::log(value / low) / std::log(ratio) : 0;
+    const auto bin =
+        std::clamp<long>(static_cast<long>(std::floor(position)), 0, kHistogramBins - 1);
+    counts[static_cast<size_t>(bin)] += static_cast<double>(distribution.cumulative[i] - below);
     below = distribution.cumulative[i];
   }
   std::vector<svg::Point> points;
-  for (int bin = 0; bin < kHistogramBins; ++bin)
-    points.push_back({low + (bin + 0.5) * width, counts[static_cast<size_t>(bin)] /
-                                                     static_cast<double>(distribution.count())});
+  right_edges.clear();
+  for (int bin = 0; bin < kHistogramBins; ++bin) {
+    points.push_back({low * std::pow(ratio, bin), counts[static_cast<size_t>(bin)] /
+                                                      static_cast<double>(distribution.count())});
+    right_edges.push_back(low * std::pow(ratio, bin + 1));
+  }
   return points;
 }
 
@@ -163,22 +168,24 @@ std::string histogram_chart(const DistributionPair& pair) {
   double high = 0;
   for (const Distribution* side : sides) {
     low = std::min(low, static_cast<double>(side->min));
-    high = std::max(high, side->value_at(0.999));
+    high = std::max(high, static_cast<double>(side->max));
   }
-  if (high <= low) high = low + 1;
-  const double width = (high - low) / (kHistogramBins - 1);  // the p99.9 falls in the last bin
+  low = std::max(low, 1.0);  // a log axis needs > 0; values below 1 unit share the first bin
+  high = std::max(high * 1.001, low * 1.01);
+  const double ratio = std::pow(high / low, 1.0 / kHistogramBins);
   for (const auto& [side, distribution] :
        {std::pair{"baseline", pair.baseline}, std::pair{"candidate", pair.candidate}}) {
     if (distribution == nullptr || distribution->empty()) continue;
-    svg::Series bars =
-        side_series(side, side, svg::Mark::bars, bin_shares(*distribution, low, width));
-    bars.bar_width = width;
+    svg::Series bars = side_series(side, side, svg::Mark::bars, {});
+    bars.points = bin_shares(*distribution, low, ratio, bars.bar_right);
     chart.series.push_back(std::move(bars));
   }
-  chart.x =
-      value_axis("value", pair.unit, low - width / 2, low + (kHistogramBins - 0.5) * width, false);
-  chart.x.min = low - width / 2;
-  chart.x.max = low + (kHistogramBins - 0.5) * width;
+  const DisplayUnit display = display_unit(pair.unit, high);
+  chart.x = {.title = value_axis("value", pair.unit, low, high, true).title + ", log scale",
+             .scale = svg::Scale::log10,
+             .min = low,
+             .max = high,
+             .ticks = svg::log_ticks(low, high, [&](double v) { return format_in(v, display); })};
   chart.y = value_axis("share of values", "ratio", 0, largest_y(chart.series), true);
   return svg::render_svg(chart);
 }

@@ -43,8 +43,8 @@ struct DistributionPair {
 // part. Each curve ends at its side's max.
 std::string spectrum_chart(const DistributionPair& pair);
 
-// Overlaid bars: share of each side's values per bin, 40 linear bins from the smallest value to
-// the larger p99.9 of the two sides (the tail beyond is the spectrum's job).
+// Overlaid bars: share of each side's values per bin, 40 log-spaced bins from the smallest to
+// the largest value of the two sides, on a log axis (body and tail both visible).
 std::string histogram_chart(const DistributionPair& pair);
 
 // Per-second values of one timeline metric: one line per successful run of each side.

@@ -103,7 +103,7 @@ std::string distribution_figures(const SideData& baseline, const SideData& candi
     pair.unit = (cand != candidate.distributions.end() ? candidate : baseline).units.at(key);
     const std::string title = escape_html(pair.title);
     out += figure(title + ": percentile spectrum", spectrum_chart(pair));
-    out += figure(title + ": histogram (up to p99.9)", histogram_chart(pair));
+    out += figure(title + ": histogram", histogram_chart(pair));
   }
   return out;
 }

@@ -119,11 +119,13 @@ std::string dots_of(const Series& series, const Chart& chart) {
 std::string bars_of(const Series& series, const Chart& chart) {
   std::string d;
   const std::string base_y = coordinate(to_y(chart.y, std::max(chart.y.min, 0.0)));
-  for (const Point& point : series.points) {
-    if (!drawable(point.x, chart.x.scale) || !drawable(point.y, chart.y.scale) || point.y <= 0)
+  for (size_t i = 0; i < series.points.size() && i < series.bar_right.size(); ++i) {
+    const Point& point = series.points[i];
+    if (!drawable(point.x, chart.x.scale) || !drawable(series.bar_right[i], chart.x.scale) ||
+        !drawable(point.y, chart.y.scale) || point.y <= 0)
       continue;
-    const double left = to_x(chart.x, point.x - series.bar_width / 2);
-    const double right = to_x(chart.x, point.x + series.bar_width / 2);
+    const double left = to_x(chart.x, point.x);
+    const double right = to_x(chart.x, series.bar_right[i]);
     d += (d.empty() ? "M" : " M") + coordinate(left) + " " + base_y + "V" +
          coordinate(to_y(chart.y, std::min(point.y, chart.y.max))) + "H" + coordinate(right) + "V" +
          base_y + "Z";
@@ -194,6 +196,27 @@ std::vector<Tick> nice_linear_ticks(double min, double max, int target_count,
   const double step = value_of(1);
   for (double k = std::ceil(min / step - 1e-9); value_of(k) <= max + step * 1e-9; ++k)
     ticks.push_back({value_of(k) == 0 ? 0.0 : value_of(k), label(value_of(k))});
+  return ticks;
+}
+
+std::vector<Tick> log_ticks(double min, double max,
+                            const std::function<std::string(double)>& label) {
+  std::vector<Tick> ticks;
+  if (!(min > 0) || !(max > min) || !std::isfinite(max)) return ticks;
+  const int first = static_cast<int>(std::floor(std::log10(min)));
+  const int last = static_cast<int>(std::ceil(std::log10(max)));
+  for (const std::vector<double>& multiples :
+       {std::vector<double>{1, 2, 5}, std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+    ticks.clear();
+    for (int exponent = first; exponent <= last; ++exponent)
+      for (double multiple : multiples) {
+        const double value =
+            exponent < 0 ? multiple / std::pow(10, -exponent) : multiple * std::pow(10, exponent);
+        if (value >= min * (1 - 1e-9) && value <= max * (1 + 1e-9))
+          ticks.push_back({value, label(value)});
+      }
+    if (ticks.size() >= 3) break;
+  }
   return ticks;
 }
 

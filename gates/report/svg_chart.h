@@ -46,7 +46,7 @@ struct Series {
   std::string label{};      // legend text; series with an empty label have no legend entry
   Mark mark = Mark::line;
   std::vector<Point> points{};
-  double bar_width = 0;                 // bars: width in x units (linear x), centred on x
+  std::vector<double> bar_right{};      // bars: each bar spans [points[i].x, bar_right[i]]
   std::vector<std::string> tooltips{};  // dots: one <title> per point when non-empty
 };
 
@@ -60,6 +60,11 @@ struct Chart {
 // The chart as one <svg> element with a viewBox, so CSS can scale it to the page width.
 // Points that are not finite, or not positive on a log axis, are left out.
 std::string render_svg(const Chart& chart);
+
+// Ticks for a log10 axis over [min, max] (min > 0): 1, 2 and 5 times each power of ten inside,
+// or every digit times a power of ten when the range is narrower than that gives 3 ticks.
+std::vector<Tick> log_ticks(double min, double max,
+                            const std::function<std::string(double)>& label);
 
 // About `target_count` ticks at 1, 2 or 5 times a power of ten covering [min, max].
 std::vector<Tick> nice_linear_ticks(double min, double max, int target_count,

@@ -56,12 +56,26 @@ TEST_CASE("svg chart: bars stand on zero with their width in x units", "[html]")
                    .y = {.min = 0, .max = 10},
                    .series = {{.css_class = "candidate",
                                .mark = svg::Mark::bars,
-                               .points = {{5, 10}},
-                               .bar_width = 2}}};
+                               .points = {{4, 10}},
+                               .bar_right = {6}}}};
   const std::string svg = svg::render_svg(chart);
   // x from 4 to 6: 72 + 0.4 * 554 = 293.6, width 110.8; full height 188.
   CHECK(svg.find("<path class=\"candidate bar\" d=\"M293.6 216.0V28.0H404.4V216.0Z\"/>") !=
         std::string::npos);
+}
+
+TEST_CASE("svg chart: log ticks at 1, 2, 5 per decade, every digit in a narrow range", "[html]") {
+  auto values = [](const std::vector<svg::Tick>& ticks) {
+    std::vector<double> out;
+    for (const svg::Tick& tick : ticks) out.push_back(tick.value);
+    return out;
+  };
+  CHECK(values(svg::log_ticks(1, 1000, label)) ==
+        std::vector<double>{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000});
+  CHECK(values(svg::log_ticks(2.5, 9.5, label)) == std::vector<double>{3, 4, 5, 6, 7, 8, 9});
+  CHECK(values(svg::log_ticks(0.015, 0.06, label)) ==
+        std::vector<double>{0.02, 0.03, 0.04, 0.05, 0.06});
+  CHECK(svg::log_ticks(0, 10, label).empty());
 }
 
 TEST_CASE("svg chart: nice ticks at 1, 2 or 5 times a power of ten", "[html]") {

@@ -17,13 +17,13 @@ using gates::Verdict;
 constexpr int kSeconds = 10;
 
 std::string scenario_name(const HtmlFixtureOptions& options, int scenario) {
-  if (scenario == 0) return options.hostile_names ? kHostileScenario : "browse";
+  if (scenario == 0) return options.hostile_names ? kHtmlHostileScenario : "browse";
   if (scenario == 1) return "import-artillery";
   return "scenario-" + std::to_string(scenario);
 }
 
 std::vector<std::string> request_names(const HtmlFixtureOptions& options) {
-  return {options.hostile_names ? kHostileRequest : "list", "get"};
+  return {options.hostile_names ? kHtmlHostileRequest : "list", "get"};
 }
 
 // How much slower the candidate is: scenario 0's first request regresses by 20 %, scenario 1's
@@ -58,7 +58,7 @@ std::vector<double> timeline(double per_second, int run) {
 
 Tags latency_tags(const HtmlFixtureOptions& options, const std::string& request) {
   Tags tags{{"request", request}, {"status", "2xx"}};
-  if (options.hostile_names) tags["x-api-token"] = kSecretValue;
+  if (options.hostile_names) tags["x-api-token"] = kHtmlSecretValue;
   return tags;
 }
 
@@ -109,7 +109,7 @@ SuiteResult make_side(const HtmlFixtureOptions& options, bool candidate) {
       result.runs.push_back({.index = options.runs,
                              .status = RunStatus::failed,
                              .failure_reason = "connection refused; Authorization: Bearer " +
-                                               kSecretValue + " <b>not bold</b>"});
+                                               kHtmlSecretValue + " <b>not bold</b>"});
     suite.scenarios.push_back(std::move(result));
   }
   return suite;
@@ -174,7 +174,7 @@ void add_gate_extras(HtmlFixture& fixture, const HtmlFixtureOptions& options) {
        .sentence = "p99 latency of " + first +
                    " is 3.6 ms (median of 5 runs), "
                    "above the SLA < 2 ms; cookie: " +
-                   kSecretValue});
+                   kHtmlSecretValue});
   gate.slas.push_back({.rule = sla::parse_sla_rule("error_rate < 1%", "suite.yaml", "gate.sla[1]"),
                        .outcome = sla::SlaOutcome::no_data,
                        .sentence = "no metric error_rate in any scenario"});
@@ -184,7 +184,7 @@ void add_gate_extras(HtmlFixture& fixture, const HtmlFixtureOptions& options) {
   gate.suite_shift = gates::SuiteShift{1.02, 3, 8, "3 of 8 metrics moved together by about +2 %"};
   gate.provenance = {
       .baseline_source = "origin/main (merge-base ba5e000): .perfgate/baselines/checkout-api.json",
-      .candidate_source = "results.json?token=" + kSecretValue,
+      .candidate_source = "results.json?token=" + kHtmlSecretValue,
       .baseline_edited_by_change = true,
       .environment_differences = {"cpu_model: Intel Xeon 8375C -> AMD EPYC 7763"}};
 }

@@ -32,9 +32,9 @@ struct HtmlFixture {
 HtmlFixture make_html_fixture(const HtmlFixtureOptions& options);
 
 // Names used when hostile_names is set, for the injection tests.
-inline const std::string kHostileScenario =
+inline const std::string kHtmlHostileScenario =
     "<script>alert(\"x\")</script> | `tick` \n line2 caf\xC3\xA9 \xE2\x98\x95";
-inline const std::string kHostileRequest = "\"quoted\" & <b>bold</b> 'single'";
-inline const std::string kSecretValue = "sekrit-value-42";
+inline const std::string kHtmlHostileRequest = "\"quoted\" & <b>bold</b> 'single'";
+inline const std::string kHtmlSecretValue = "sekrit-value-42";
 
 }  // namespace perfgate::testing

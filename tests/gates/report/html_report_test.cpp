@@ -1,16 +1,17 @@
-// The HTML report: exact bytes against a golden file, escaping and redaction of hostile names,
-// links that resolve, degenerate inputs, and the time to render 200 scenarios.
+// The HTML report: exact bytes against a golden file (PERFGATE_UPDATE_GOLDEN=1 refreshes it),
+// escaping and redaction of hostile names, links that resolve, degenerate inputs, and the time to
+// render 200 scenarios.
 #include <catch2/catch.hpp>
 
 #include <time.h>
 #include <chrono>
-#include <cstdlib>
 #include <iostream>
 #include <regex>
 #include <set>
 
 #include "gates/report/html_report.h"
 #include "tests/gates/report/html_fixture.h"
+#include "tests/gates/report/report_fixture.h"
 #include "tests/support/test_support.h"
 
 namespace perfgate::testing {
@@ -31,32 +32,11 @@ std::set<std::string> captures(const std::string& text, const std::regex& patter
   return found;
 }
 
-// Compares with the golden file; PERFGATE_UPDATE_GOLDEN=1 rewrites it instead (then review the
-// diff with git before committing).
-void check_golden(const std::string& actual, const std::string& name) {
-  const auto path = fixtures_dir() / "report" / "golden" / name;
-  const char* update = std::getenv("PERFGATE_UPDATE_GOLDEN");
-  if (update != nullptr && std::string(update) == "1") {
-    std::filesystem::create_directories(path.parent_path());
-    write_file(path, actual);
-    WARN("rewrote " << path);
-  }
-  REQUIRE(std::filesystem::exists(path));
-  const std::string expected = read_file(path);
-  if (expected != actual) {
-    size_t at = 0;
-    while (at < expected.size() && at < actual.size() && expected[at] == actual[at]) ++at;
-    FAIL_CHECK(name << " differs at byte " << at << ": expected \"" << expected.substr(at, 80)
-                    << "\", got \"" << actual.substr(at, 80)
-                    << "\" (PERFGATE_UPDATE_GOLDEN=1 refreshes it)");
-  }
-}
-
 }  // namespace
 
 TEST_CASE("html report: golden output of a fixed input", "[html]") {
   const HtmlFixture fixture = make_html_fixture({.hostile_names = true});
-  check_golden(gates::render_html(fixture.input()), "report.html");
+  check_golden("report.html", gates::render_html(fixture.input()));
 }
 
 TEST_CASE("html report: rendering twice gives the same bytes", "[html]") {
@@ -79,7 +59,7 @@ TEST_CASE("html report: hostile names are escaped and secrets redacted", "[html]
   const std::regex aria("aria-label=\"([^\"]*)\"");
   for (const std::string& label : captures(html, aria)) CHECK(label.find('<') == std::string::npos);
   // Secrets in tag values, failure reasons, SLA sentences and sources are gone everywhere.
-  CHECK(html.find(kSecretValue) == std::string::npos);
+  CHECK(html.find(kHtmlSecretValue) == std::string::npos);
   CHECK(count_of(html, "[redacted]") >= 4);
   // Structure survives: every element we open is closed.
   CHECK(count_of(html, "<svg") == count_of(html, "</svg>"));
