@@ -134,6 +134,8 @@ SuiteResult parse_baseline(const std::string& text, const std::string& source) {
     throw InputError(source, "byte " + std::to_string(error.byte),
                      "not a valid baseline: the file is not JSON (a merge conflict or a "
                      "truncated write?)");
+  } catch (const json::exception& error) {  // e.g. a number too large for a double (1e999)
+    throw InputError(source, "", std::string("not a valid baseline: ") + error.what());
   }
   return suite_result_from_json(root, source);
 }
