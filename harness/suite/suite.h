@@ -77,8 +77,23 @@ struct Scenario {
   bool operator==(const Scenario&) const = default;
 };
 
+// How perfgate tells that the service is ready to be measured.
+enum class ReadyKind {
+  none,  // no check: ready as soon as it has started
+  http,  // GET http_host:http_port/http_path until it answers 2xx
+  tcp,   // connect to tcp_host:tcp_port until it accepts
+  log,   // a line of the service's log (stdout and stderr) matches log_pattern
+};
+
 struct ReadyCheck {
-  std::string http_url;  // GET until 2xx; empty when the suite gives no readiness check
+  ReadyKind kind = ReadyKind::none;
+  std::string http_url;  // as written, for messages; empty unless kind == http
+  std::string http_host;
+  uint16_t http_port = 80;
+  std::string http_path = "/";
+  std::string tcp_host = "127.0.0.1";
+  uint16_t tcp_port = 0;
+  std::string log_pattern;  // ECMAScript regular expression, searched in each line
   Nanoseconds timeout{std::chrono::seconds(30)};
 
   bool operator==(const ReadyCheck&) const = default;
@@ -86,12 +101,19 @@ struct ReadyCheck {
 
 // The system under test, started before and stopped after the scenarios.
 struct ServiceSpec {
-  std::vector<std::string> command;  // argv, no shell
-  std::string cwd;                   // empty: perfgate's working directory
+  std::vector<std::string> command;                      // argv, no shell
+  std::string cwd;                                       // empty: perfgate's working directory
+  std::vector<std::pair<std::string, std::string>> env;  // added to perfgate's environment
   ReadyCheck ready;
+  int stop_signal = 15;  // SIGTERM; sent to the service's process group at the end
+  Nanoseconds grace{std::chrono::seconds(5)};  // then SIGKILL
 
   bool operator==(const ServiceSpec&) const = default;
 };
+
+// The order in which the scenarios run. Random order spreads slow drifts of the machine
+// (thermal, background jobs) over all scenarios instead of loading them onto the last ones.
+enum class ScenarioOrder { fixed, random };
 
 struct Suite {
   std::string path;           // the file it came from
@@ -100,6 +122,10 @@ struct Suite {
   int repetitions = 5;
   Nanoseconds warmup{0};
   std::optional<ServiceSpec> service;
+  ScenarioOrder order = ScenarioOrder::fixed;
+  std::optional<uint64_t> seed;  // for order: random; drawn and printed when absent
+  // How often the resources of the service (and perfgate's own CPU) are sampled during a run.
+  Nanoseconds sample_interval{std::chrono::milliseconds(100)};
   // The `gate:` block, kept verbatim as a JSON object text for the gates stage ("" when absent).
   // Plain YAML scalars that read as numbers, booleans or null become those JSON types
   // (alpha: 0.05 -> 0.05); others stay strings (threshold: 5% -> "5%").

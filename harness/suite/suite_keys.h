@@ -12,10 +12,12 @@
 
 namespace perfgate::suite_keys {
 
-inline constexpr std::array<std::string_view, 8> suite{
-    "$schema", "suite", "baseline", "repetitions", "warmup", "service", "gate", "scenarios"};
-inline constexpr std::array<std::string_view, 3> service{"command", "cwd", "ready"};
-inline constexpr std::array<std::string_view, 2> ready{"http", "timeout"};
+inline constexpr std::array<std::string_view, 11> suite{
+    "$schema", "suite", "baseline",        "repetitions", "warmup",   "service",
+    "order",   "seed",  "sample_interval", "gate",        "scenarios"};
+inline constexpr std::array<std::string_view, 6> service{"command", "cwd",         "env",
+                                                         "ready",   "stop_signal", "grace"};
+inline constexpr std::array<std::string_view, 4> ready{"http", "tcp", "log", "timeout"};
 // Keys every scenario has, whatever its adapter.
 inline constexpr std::array<std::string_view, 4> scenario{"name", "adapter", "repetitions",
                                                           "warmup"};

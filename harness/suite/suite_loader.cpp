@@ -10,12 +10,14 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 #include <string>
 
 #include "harness/errors.h"
 #include "harness/suite/native_loader.h"
+#include "harness/suite/service_loader.h"
 #include "harness/suite/suite_keys.h"
 #include "harness/suite/yaml_field.h"
 
@@ -71,43 +73,6 @@ std::string read_suite_name(const Field& field) {
         field.describe());
   }
   return name;
-}
-
-std::vector<std::string> read_command(const Field& field) {
-  constexpr std::string_view kExpected =
-      "the command as a list of arguments like [\"./server\", \"--port\", \"8080\"] (no shell "
-      "is used)";
-  if (!field.node().IsSequence())
-    field.fail("expected " + std::string(kExpected) + ", got " + field.describe());
-  std::vector<std::string> argv;
-  for (const Field& item : field.items(kExpected)) {
-    argv.push_back(argv.empty() ? item.nonempty_text() : item.text());
-    if (argv.back().find('\0') != std::string::npos) item.fail("arguments cannot contain NUL");
-  }
-  if (argv.empty()) field.fail("expected at least the program to run, got an empty list");
-  return argv;
-}
-
-ReadyCheck read_ready(const Field& field) {
-  field.expect_mapping(
-      "a readiness check like {http: \"http://127.0.0.1:8080/health\", timeout: 30s}");
-  field.check_keys(suite_keys::ready);
-  ReadyCheck ready;
-  Field url = field.required("http");
-  suite_detail::read_http_url(url);
-  ready.http_url = url.text();
-  if (auto timeout = field.member("timeout")) ready.timeout = timeout->positive_duration();
-  return ready;
-}
-
-ServiceSpec read_service(const Field& field) {
-  field.expect_mapping("a service like {command: [\"./server\"], ready: {http: ...}}");
-  field.check_keys(suite_keys::service);
-  ServiceSpec service;
-  service.command = read_command(field.required("command"));
-  if (auto cwd = field.member("cwd")) service.cwd = cwd->nonempty_text();
-  if (auto ready = field.member("ready")) service.ready = read_ready(*ready);
-  return service;
 }
 
 // Keys of a non-native scenario other than the common ones, for the adapter to check.
@@ -175,6 +140,26 @@ std::vector<Scenario> read_scenarios(const Field& field) {
   return scenarios;
 }
 
+ScenarioOrder read_order(const Field& field) {
+  std::string text = field.text();
+  if (text == "fixed") return ScenarioOrder::fixed;
+  if (text == "random") return ScenarioOrder::random;
+  field.fail("expected fixed or random, got " + field.describe());
+}
+
+// Order of the scenarios and how often resources are sampled.
+void read_scheduling(const Field& top, Suite& suite) {
+  if (auto order = top.member("order")) suite.order = read_order(*order);
+  if (auto seed = top.member("seed"))
+    suite.seed = static_cast<uint64_t>(seed->whole_number(0, std::numeric_limits<int64_t>::max()));
+  if (auto interval = top.member("sample_interval")) {
+    suite.sample_interval = interval->positive_duration();
+    if (suite.sample_interval < std::chrono::milliseconds(10))
+      interval->fail("expected at least 10ms (sampling /proc costs CPU), got " +
+                     interval->describe());
+  }
+}
+
 Suite read_suite(const Field& top, const std::string& path) {
   top.expect_mapping("a suite: a mapping with keys such as suite, repetitions and scenarios");
   top.check_keys(suite_keys::suite);
@@ -188,7 +173,8 @@ Suite read_suite(const Field& top, const std::string& path) {
     suite.repetitions = static_cast<int>(repetitions->whole_number(1, kMaxRepetitions));
   }
   if (auto warmup = top.member("warmup")) suite.warmup = warmup->duration();
-  if (auto service = top.member("service")) suite.service = read_service(*service);
+  if (auto service = top.member("service")) suite.service = suite_detail::read_service(*service);
+  read_scheduling(top, suite);
   if (auto gate = top.member("gate")) {
     gate->expect_mapping("a gate policy like {alpha: 0.05, threshold: 5%}");
     suite.gate_yaml = gate->to_json().dump(-1, ' ', false, kReplaceInvalidUtf8);
