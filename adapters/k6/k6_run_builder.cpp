@@ -100,14 +100,14 @@ struct MetricSeries {
 };
 
 void add_metric(RunResult& run, const std::string& k6_name, MetricType type, ValueKind kind,
-                const Tags& tags, const Accumulated& sum) {
+                const Tags& tags, Accumulated& sum) {
   switch (type) {
     case MetricType::trend:
       if (!sum.histogram.empty())
         run.add(Metric{.name = trend_name(k6_name),
                        .unit = unit_of(kind),
                        .tags = tags,
-                       .histogram = sum.histogram});
+                       .histogram = std::move(sum.histogram)});
       return;
     case MetricType::counter:
       run.add(value_metric(counter_name(k6_name), kind == ValueKind::data ? "bytes" : "count", tags,
@@ -167,7 +167,7 @@ RunResult SampleSink::build(const std::vector<Tags>& tags_of_tag_set) const {
     const MetricInfo& info = metrics_[id];
     if (merged[id].total.count == 0) continue;
     add_metric(run, info.name, info.type, info.kind, {}, merged[id].total);
-    for (const auto& [tags, sum] : merged[id].by_tags)
+    for (auto& [tags, sum] : merged[id].by_tags)
       add_metric(run, info.name, info.type, info.kind, tags, sum);
     if (id == http_reqs_id_)
       add_throughput(run, merged[id], requests_per_second_, first_time_ns_, last_time_ns_);

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -98,7 +99,7 @@ class SampleSink {
   StringIndex tag_set_ids_;
   std::vector<std::string> tag_set_texts_;
   std::unordered_map<uint64_t, size_t> series_index_;
-  std::vector<Series> series_;
+  std::deque<Series> series_;  // a deque: growing never copies the histograms
   uint64_t last_series_key_ = UINT64_MAX;
   size_t last_series_ = 0;
   std::map<int64_t, double> requests_per_second_;
