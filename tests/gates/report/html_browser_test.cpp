@@ -25,7 +25,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::optional<fs::path> find_chromium() {
-  if (const char* configured = std::getenv("PERFGATE_CHROMIUM")) return fs::path(configured);
+  if (const char* configured = std::getenv("PERFGATE_CHROMIUM"))
+    return fs::exists(configured) ? std::optional<fs::path>(configured) : std::nullopt;
   const char* path = std::getenv("PATH");
   std::string directories = path ? path : "/usr/bin:/bin";
   for (size_t start = 0; start <= directories.size();) {
@@ -162,7 +163,7 @@ fs::path write_report(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("chromium: the report opens with no request leaving it and no console message",
-          "[html][browser]") {
+          "[html][browser][opens]") {
   TempDir dir;
   const fs::path page = write_report(dir.path());
   for (const std::string size : {"1280,2400", "500,1200"}) {
@@ -182,7 +183,7 @@ TEST_CASE("chromium: the report opens with no request leaving it and no console 
 }
 
 TEST_CASE("chromium: every chart draws marks inside its frame, and a phone needs no side scroll",
-          "[html][browser]") {
+          "[html][browser][draws]") {
   TempDir dir;
   const fs::path page = dir.path() / "measured.html";
   write_file(page, instrumented(read_file(write_report(dir.path()))));
@@ -197,7 +198,7 @@ TEST_CASE("chromium: every chart draws marks inside its frame, and a phone needs
 }
 
 TEST_CASE("chromium: the checks catch a request, a console message and a chart without marks",
-          "[html][browser]") {
+          "[html][browser][controls]") {
   TempDir dir;
   const fs::path page = dir.path() / "leaky.html";
   write_file(page,
