@@ -185,7 +185,9 @@ std::string format_change(const Change& change) {
          signed_magnitude(change.ci_high, decimal) + " %)";
 }
 
-std::string finding_sentence(const Comparison& comparison, const std::string& unit) {
+namespace {
+
+std::string finding_without_shift(const Comparison& comparison, const std::string& unit) {
   const Change& change = comparison.change;
   switch (comparison.verdict) {
     case Verdict::inconclusive:
@@ -202,6 +204,19 @@ std::string finding_sentence(const Comparison& comparison, const std::string& un
   std::string text = format_change(change);
   text.erase(0, 1);  // the verb carries the sign
   return subject(comparison.key) + moved + text + ", " + from_to(comparison, unit);
+}
+
+// When a suite-wide shift was declared, the change is relative to it: say what was measured.
+std::string shift_clause(const Comparison& comparison) {
+  if (!comparison.measured_change) return "";
+  return "; " + format_percent(comparison.measured_change->ratio) +
+         " as measured, before taking out the suite-wide shift";
+}
+
+}  // namespace
+
+std::string finding_sentence(const Comparison& comparison, const std::string& unit) {
+  return finding_without_shift(comparison, unit) + shift_clause(comparison);
 }
 
 }  // namespace perfgate::gates

@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 
 #include <fstream>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <set>
@@ -13,9 +12,8 @@
 
 #include "adapters/gbench/gbench_import.h"
 #include "gates/compare/compare.h"
-#include "gates/compare/gate_result_json.h"
 #include "gates/policy/gate_policy.h"
-#include "gates/report/text_report.h"
+#include "gates/report/report_writer.h"
 #include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/errors.h"
@@ -24,8 +22,6 @@
 
 namespace perfgate::cli {
 namespace {
-
-enum class OutputFormat { text, json };
 
 struct CompareArguments {
   std::string baseline_path;
@@ -36,7 +32,7 @@ struct CompareArguments {
   std::optional<std::string> threshold;
   std::optional<std::string> correction;
   std::vector<std::string> slas;
-  std::vector<OutputFormat> formats;
+  gates::ReportRequest report;
 };
 
 struct LoadedSide {
@@ -92,6 +88,7 @@ gates::GatePolicy policy_for(const CompareArguments& args, const LoadedSide& can
 }
 
 int compare_command(const CompareArguments& args) {
+  gates::check_report_request(args.report);
   LoadedSide baseline = load_side(args.baseline_path);
   LoadedSide candidate = load_side(args.candidate_path);
   gates::GatePolicy policy = policy_for(args, candidate);
@@ -102,11 +99,11 @@ int compare_command(const CompareArguments& args) {
   gate.provenance.candidate_source = args.candidate_path;
   bool fail = gate.verdict == gates::GateVerdict::fail;
 
-  for (OutputFormat format :
-       args.formats.empty() ? std::vector{OutputFormat::text} : args.formats) {
-    if (format == OutputFormat::text) std::cout << gates::render_text(gate);
-    if (format == OutputFormat::json) std::cout << gates::to_json_text(gate);
-  }
+  gates::ReportInput input{.suite = candidate.result.suite,
+                           .gate = &gate,
+                           .baseline = &baseline.result,
+                           .candidate = &candidate.result};
+  gates::write_reports(input, args.report);
   return static_cast<int>(fail ? ExitCode::gate_failed : ExitCode::pass);
 }
 
@@ -125,10 +122,19 @@ void add_compare_command(CLI::App& app, Action& action) {
   command->add_option("--threshold", args->threshold, "Smallest change that matters (5%)");
   command->add_option("--correction", args->correction, "holm | bh | none (holm)");
   command->add_option("--sla", args->slas, "An SLA rule, e.g. 'latency.p99 < 250ms' (repeatable)");
-  std::map<std::string, OutputFormat> formats{{"text", OutputFormat::text},
-                                              {"json", OutputFormat::json}};
-  command->add_option("--format", args->formats, "text | json (repeatable; default text)")
+  std::map<std::string, gates::ReportFormat> formats;
+  for (gates::ReportFormat format :
+       {gates::ReportFormat::text, gates::ReportFormat::markdown, gates::ReportFormat::html,
+        gates::ReportFormat::junit, gates::ReportFormat::json, gates::ReportFormat::csv,
+        gates::ReportFormat::openmetrics})
+    formats.emplace(gates::to_string(format), format);
+  command
+      ->add_option("--format", args->report.formats,
+                   "text | markdown | html | junit | json | csv | openmetrics (repeatable; "
+                   "default text)")
       ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+  command->add_option("--report-dir", args->report.report_dir,
+                      "Write every --format to DIR/perfgate.<ext> (text still to stdout)");
   command->callback([args, &action] { action = [args] { return compare_command(*args); }; });
 }
 
