@@ -27,7 +27,7 @@ NativeLoad calibration_load(const AaOptions& options, const std::string& url) {
       "suite: calibrate\nscenarios:\n  - name: aa\n    adapter: native\n"
       "    target: " +
       nlohmann::json(url).dump() + "\n    connections: " + std::to_string(options.connections) +
-      "\n    threads: " + std::to_string(options.threads) +
+      "\n    threads: " + std::to_string(options.threads) + "\n    duration: 1s" +
       "\n    requests: [{ name: aa, path: " + nlohmann::json(options.path).dump() + " }]\n";
   NativeLoad load = parse_suite(text, "--url").scenarios.at(0).native;
   load.duration = options.run_duration;

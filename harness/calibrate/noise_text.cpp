@@ -7,6 +7,9 @@
 namespace perfgate::calibrate {
 namespace {
 
+// Beyond this many runs per side a CI job takes too long; say so beside the number.
+constexpr int kPracticalRepetitions = 30;
+
 std::string format(const char* pattern, double value) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, pattern, value);
@@ -72,6 +75,10 @@ std::string advice(const NoiseReport& report) {
           percent(targets.threshold) + " threshold\n";
   text += "  in the suite: repetitions: " + std::to_string(*recommendation.repetitions) +
           "   gate: { threshold: " + format("%g", targets.threshold * 100) + "% }\n";
+  if (*recommendation.repetitions > kPracticalRepetitions)
+    text +=
+        "  that many runs is rarely practical: quiet the machine (perfgate doctor) or accept "
+        "the larger threshold above\n";
   return text;
 }
 

@@ -53,7 +53,8 @@ TEST_CASE("the threshold is the noisiest metric's detectable change, rounded up"
   CHECK(report.metrics[0].detectable_change < report.metrics[1].detectable_change);
   CHECK(report.recommendation.threshold >= expected);
   CHECK(report.recommendation.threshold < expected + 0.005 + 1e-12);
-  CHECK(std::fmod(report.recommendation.threshold * 1000, 5) == Approx(0).margin(1e-6));
+  const double half_percents = report.recommendation.threshold * 200;
+  CHECK(half_percents == Approx(std::round(half_percents)).margin(1e-9));
 }
 
 TEST_CASE("repetitions meet both the power and the gate's unchanged rule", "[calibrate]") {
