@@ -33,13 +33,18 @@ echo "demo: the results file (perfgate/result/v1) is $OUT_DIR/results.json"
 # ---------------------------------------------------------------------------------------------
 # The gate in a throwaway git repository: main commits a baseline measured against the target;
 # a branch with an unchanged target passes; a branch whose target is 15 % slower fails.
+# Two targets with a fixed 5 ms latency (so a busy CI machine's noise stays small beside it):
+# 18082 as it is, 18081 15 % slower.
+GATE_LOG="$OUT_DIR/gate-target.log"
 SLOW_LOG="$OUT_DIR/slow-target.log"
-"$PERFGATE" target --port 18081 --threads 1 --latency lognormal:1ms,0.3 --slowdown 1.15 \
-  >"$SLOW_LOG" 2>&1 &
+"$PERFGATE" target --port 18082 --threads 1 --latency fixed:5ms >"$GATE_LOG" 2>&1 &
+GATE_PID=$!
+"$PERFGATE" target --port 18081 --threads 1 --latency fixed:5ms --slowdown 1.15 >"$SLOW_LOG" 2>&1 &
 SLOW_PID=$!
-trap 'kill "$TARGET_PID" "$SLOW_PID" 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM
+trap 'kill "$TARGET_PID" "$GATE_PID" "$SLOW_PID" 2>/dev/null || true; wait 2>/dev/null || true' \
+  EXIT INT TERM
 for _ in $(seq 1 50); do
-  if grep -q "listening on" "$SLOW_LOG" 2>/dev/null; then break; fi
+  if grep -q "listening on" "$SLOW_LOG" && grep -q "listening on" "$GATE_LOG"; then break; fi
   sleep 0.1
 done
 
@@ -64,7 +69,7 @@ YAML
 git init -q -b main "$REPO"
 git -C "$REPO" config user.name "perfgate demo"
 git -C "$REPO" config user.email "demo@example.com"
-gate_suite 18080 >"$REPO/perf.yaml"
+gate_suite 18082 >"$REPO/perf.yaml"
 git -C "$REPO" add perf.yaml
 git -C "$REPO" commit -q -m "the suite"
 echo
