@@ -25,9 +25,11 @@ std::size_t key_rank(const std::string& key) {
   return static_cast<std::size_t>(found - kKeyOrder.begin());
 }
 
-std::vector<std::string> ordered_keys(const json& object) {
+// Tags are user data: plain alphabetical order, whatever their names.
+std::vector<std::string> ordered_keys(const json& object, bool ranked = true) {
   std::vector<std::string> keys;
   for (const auto& item : object.items()) keys.push_back(item.key());
+  if (!ranked) return keys;
   std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
     return key_rank(a) < key_rank(b);  // json objects iterate alphabetically: ties stay sorted
   });
@@ -38,15 +40,15 @@ bool expands(const std::string& key) {
   return key == "scenarios" || key == "runs" || key == "metrics";
 }
 
-void write_compact(const json& value, std::string& out) {
+void write_compact(const json& value, std::string& out, bool ranked = true) {
   if (value.is_object()) {
     out += '{';
     bool first = true;
-    for (const std::string& key : ordered_keys(value)) {
+    for (const std::string& key : ordered_keys(value, ranked)) {
       out += first ? "" : ", ";
       first = false;
       out += json(key).dump() + ": ";
-      write_compact(value.at(key), out);
+      write_compact(value.at(key), out, key != "tags");
     }
     out += '}';
   } else if (value.is_array()) {
