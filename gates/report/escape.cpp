@@ -168,7 +168,7 @@ std::string escape_xml(std::string_view text) {
       out += entity;
     else if (c == '\n' || c == '\t' || c == '\r')
       out += "&#" + std::to_string(c) + ";";
-    else if (c < 0x20)
+    else if (is_control(c))
       out += visible_control(c);
     else
       out += static_cast<char>(c);
