@@ -5,6 +5,7 @@
 #include "adapters/command/command_adapter.h"
 #include "adapters/gbench/gbench_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
+#include "adapters/jmeter/jmeter_adapter.h"
 #include "adapters/k6/k6_adapter.h"
 #include "harness/errors.h"
 
@@ -32,7 +33,10 @@ const Adapter* find_adapter(AdapterKind kind) {
   static const ArtilleryAdapter artillery;
   static const CommandAdapter command;
   static const JMeterAdapter jmeter;
+  static const JMeterAdapter jmeter;
   switch (kind) {
+    case AdapterKind::jmeter:
+      return &jmeter;
     case AdapterKind::jmeter:
       return &jmeter;
     case AdapterKind::gbench:
