@@ -6,6 +6,7 @@
 #include "adapters/gbench/gbench_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
+#include "adapters/jmeter/jmeter_adapter.h"
 #include "adapters/k6/k6_adapter.h"
 #include "harness/errors.h"
 
@@ -34,7 +35,10 @@ const Adapter* find_adapter(AdapterKind kind) {
   static const CommandAdapter command;
   static const JMeterAdapter jmeter;
   static const JMeterAdapter jmeter;
+  static const JMeterAdapter jmeter;
   switch (kind) {
+    case AdapterKind::jmeter:
+      return &jmeter;
     case AdapterKind::jmeter:
       return &jmeter;
     case AdapterKind::jmeter:
