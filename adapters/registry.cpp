@@ -5,8 +5,6 @@
 #include "adapters/command/command_adapter.h"
 #include "adapters/gbench/gbench_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
-#include "adapters/jmeter/jmeter_adapter.h"
-#include "adapters/jmeter/jmeter_adapter.h"
 #include "adapters/k6/k6_adapter.h"
 #include "harness/errors.h"
 
@@ -34,13 +32,7 @@ const Adapter* find_adapter(AdapterKind kind) {
   static const ArtilleryAdapter artillery;
   static const CommandAdapter command;
   static const JMeterAdapter jmeter;
-  static const JMeterAdapter jmeter;
-  static const JMeterAdapter jmeter;
   switch (kind) {
-    case AdapterKind::jmeter:
-      return &jmeter;
-    case AdapterKind::jmeter:
-      return &jmeter;
     case AdapterKind::jmeter:
       return &jmeter;
     case AdapterKind::gbench:

@@ -18,14 +18,6 @@ TEST_PACKAGES="$TEST_PACKAGES libxml2-utils python3-prometheus-client"
 # shim of tests/adapters/jmeter; expat parses XML JTL files.
 TEST_PACKAGES="$TEST_PACKAGES jmeter jmeter-http default-jdk-headless"
 BUILD_PACKAGES="$BUILD_PACKAGES libexpat1-dev"
-# JMeter (Debian 2.13 + its HTTP sampler) and a JDK whose javac builds the test-only XStream
-# shim of tests/adapters/jmeter; expat parses XML JTL files.
-TEST_PACKAGES="$TEST_PACKAGES jmeter jmeter-http default-jdk-headless"
-BUILD_PACKAGES="$BUILD_PACKAGES libexpat1-dev"
-# JMeter (Debian 2.13 + its HTTP sampler) and a JDK whose javac builds the test-only XStream
-# shim of tests/adapters/jmeter; expat parses XML JTL files.
-TEST_PACKAGES="$TEST_PACKAGES jmeter jmeter-http default-jdk-headless"
-BUILD_PACKAGES="$BUILD_PACKAGES libexpat1-dev"
 install_artillery() { sh "$(dirname "$0")/../tools/artillery/install.sh"; }
 
 missing=""
