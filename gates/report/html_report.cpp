@@ -37,7 +37,7 @@ dl.provenance dt{color:var(--muted)}dl.provenance dd{margin:0;overflow-wrap:anyw
 .table-wrap{overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
 th,td{border-bottom:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:#f6f6f6}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+th{background:#f6f6f6;white-space:nowrap}td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 tr.differs td{background:#fff7e0}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.3rem;font-size:.82em;font-weight:600;color:#fff;background:#777;white-space:nowrap}
 .badge.regression,.badge.breach,.badge.fail{background:var(--bad)}
