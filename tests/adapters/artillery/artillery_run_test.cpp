@@ -77,8 +77,8 @@ bool process_gone(int pid) {
 
 TEST_CASE("real Artillery against the target: perfgate's counts equal Artillery's report",
           "[artillery][e2e][real]") {
-  REQUIRE_MESSAGE(std::filesystem::exists(PERFGATE_ARTILLERY_COMMAND),
-                  "Artillery is not installed: run ci/install-deps.sh (tools/artillery)");
+  INFO("Artillery is not installed: run ci/install-deps.sh (tools/artillery)");
+  REQUIRE(std::filesystem::exists(PERFGATE_ARTILLERY_COMMAND));
   target::TargetOptions options;
   options.port = 0;
   options.error_rate = 0.2;

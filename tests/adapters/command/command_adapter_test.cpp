@@ -40,11 +40,6 @@ double value_in(const json& run, const std::string& name) {
   return 0;
 }
 
-size_t lines_in(const std::filesystem::path& path) {
-  std::string text = read_file(path);
-  return static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
 bool process_gone(int pid) {
   for (int i = 0; i < 40; ++i) {
     if (::kill(pid, 0) != 0 && errno == ESRCH) return true;
