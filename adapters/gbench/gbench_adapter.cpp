@@ -109,9 +109,11 @@ void GbenchAdapter::run(const ToolRun& request, Environment& environment) const 
     return;
   }
   SuiteResult imported = import_gbench_files({json_path.string()});
-  if (auto version = imported.environment.tools.find("gbench");
-      version != imported.environment.tools.end())
-    environment.tools["gbench"] = version->second;
+  // Google Benchmark writes its version into the JSON only from 1.8 on.
+  auto version = imported.environment.tools.find("gbench");
+  environment.tools["gbench"] = version != imported.environment.tools.end()
+                                    ? version->second
+                                    : "not reported (Google Benchmark before 1.8)";
   for (RunResult& run : runs_by_repetition(imported)) {
     run.log = log.string();
     request.on_run(std::move(run));

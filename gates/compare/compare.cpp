@@ -5,6 +5,7 @@
 #include <limits>
 #include <span>
 
+#include "gates/compare/moderation.h"
 #include "gates/compare/suite_shift.h"
 #include "gates/compare/verdict.h"
 #include "gates/stats/mann_whitney.h"
@@ -164,6 +165,7 @@ GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
   }
   result.suite_shift = detect_suite_shift(result.comparisons, policy.threshold);
   if (result.suite_shift) judge_relative_to_shift(result.comparisons, *result.suite_shift, policy);
+  moderate_tests(result.comparisons, result.suite_shift, 1 - policy.alpha);
   std::vector<double> p_values;
   for (const Comparison& comparison : result.comparisons)
     p_values.push_back(comparison.test.p_value);

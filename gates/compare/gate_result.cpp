@@ -22,6 +22,8 @@ const char* to_string(GateVerdict verdict) {
 
 const char* to_string(TestKind kind) {
   switch (kind) {
+    case TestKind::moderated_log:
+      return "moderated-log-t";
     case TestKind::welch_log:
       return "welch-log-t";
     case TestKind::welch:

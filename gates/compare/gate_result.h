@@ -41,11 +41,13 @@ struct Change {
 
 // The significance test used on the run values.
 enum class TestKind {
-  welch_log,  // Welch's t on log run values: the default (values > 0)
-  welch,      // Welch's t on raw values: a side holds a zero, so logs are undefined
-  none,       // fewer than 2 runs on a side, or both sides constant and equal: p = 1
+  welch_log,      // Welch's t on log run values: the default (values > 0)
+  moderated_log,  // t on log values with the variance moderated across metrics of the same
+                  // kind (gates/stats/moderated_t.h): used when 8+ such comparisons share a prior
+  welch,          // Welch's t on raw values: a side holds a zero, so logs are undefined
+  none,           // fewer than 2 runs on a side, or both sides constant and equal: p = 1
 };
-const char* to_string(TestKind kind);  // "welch-log-t", "welch-t", "none"
+const char* to_string(TestKind kind);  // "welch-log-t", "moderated-log-t", "welch-t", "none"
 
 struct TestOutcome {
   TestKind kind = TestKind::none;

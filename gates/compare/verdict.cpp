@@ -10,12 +10,20 @@ namespace {
 
 constexpr int kMaxRepetitionsNeeded = 100000;
 
-bool worse(double ratio, Direction direction, double threshold) {
-  return direction == Direction::lower_is_better ? ratio > 1 + threshold : ratio < 1 - threshold;
+// The interval's end on the worse side reaches beyond the threshold: a change of the size that
+// matters is plausible. With a significant change, that is a regression.
+bool may_be_worse(const Change& change, Direction direction, double threshold) {
+  return direction == Direction::lower_is_better ? change.ci_high > 1 + threshold
+                                                 : change.ci_low < 1 - threshold;
 }
 
-bool better(double ratio, Direction direction, double threshold) {
-  return direction == Direction::lower_is_better ? ratio < 1 - threshold : ratio > 1 + threshold;
+bool may_be_better(const Change& change, Direction direction, double threshold) {
+  return direction == Direction::lower_is_better ? change.ci_low < 1 - threshold
+                                                 : change.ci_high > 1 + threshold;
+}
+
+bool got_worse(const Change& change, Direction direction) {
+  return direction == Direction::lower_is_better ? change.ratio > 1 : change.ratio < 1;
 }
 
 double half_width(int runs_per_side, double variance_sum, double confidence) {
@@ -31,8 +39,11 @@ Verdict decide_verdict(const VerdictInputs& inputs, const GatePolicy& policy) {
     return Verdict::inconclusive;
   const Change& change = inputs.change;
   if (inputs.p_adjusted < policy.alpha) {
-    if (worse(change.ratio, inputs.direction, policy.threshold)) return Verdict::regression;
-    if (better(change.ratio, inputs.direction, policy.threshold)) return Verdict::improvement;
+    const bool worse = got_worse(change, inputs.direction);
+    if (worse && may_be_worse(change, inputs.direction, policy.threshold))
+      return Verdict::regression;
+    if (!worse && may_be_better(change, inputs.direction, policy.threshold))
+      return Verdict::improvement;
   }
   if (change.ci_low >= 1 - policy.threshold && change.ci_high <= 1 + policy.threshold)
     return Verdict::unchanged;
