@@ -206,7 +206,8 @@ std::vector<Tick> log_ticks(double min, double max,
   const int first = static_cast<int>(std::floor(std::log10(min)));
   const int last = static_cast<int>(std::ceil(std::log10(max)));
   for (const std::vector<double>& multiples :
-       {std::vector<double>{1, 2, 5}, std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
+       {std::vector<double>{1, 2, 5}, std::vector<double>{1, 1.5, 2, 3, 5, 7},
+        std::vector<double>{1, 2, 3, 4, 5, 6, 7, 8, 9}}) {
     ticks.clear();
     for (int exponent = first; exponent <= last; ++exponent)
       for (double multiple : multiples) {
@@ -217,6 +218,8 @@ std::vector<Tick> log_ticks(double min, double max,
       }
     if (ticks.size() >= 3) break;
   }
+  // A range narrower than any set: evenly spaced round values are readable on a log axis too.
+  if (ticks.size() < 3) return nice_linear_ticks(min, max, 4, label);
   return ticks;
 }
 

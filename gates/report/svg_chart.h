@@ -62,7 +62,8 @@ struct Chart {
 std::string render_svg(const Chart& chart);
 
 // Ticks for a log10 axis over [min, max] (min > 0): 1, 2 and 5 times each power of ten inside,
-// or every digit times a power of ten when the range is narrower than that gives 3 ticks.
+// else 1, 1.5, 2, 3, 5, 7 times, else every digit: the first set that gives 3 ticks (labels of a
+// log axis crowd at the top of each decade, so digits come last); else nice_linear_ticks.
 std::vector<Tick> log_ticks(double min, double max,
                             const std::function<std::string(double)>& label);
 
