@@ -12,7 +12,8 @@
 namespace perfgate::k6 {
 namespace {
 
-constexpr size_t kChunkBytes = size_t{1} << 20;
+constexpr size_t kChunkBytes = size_t{256}
+                               << 10;  // read() size; the buffer doubles for longer lines
 
 bool starts_with_gzip_magic(int fd) {
   unsigned char magic[2] = {0, 0};
