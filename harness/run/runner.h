@@ -10,6 +10,7 @@
 
 #include "harness/model/run_result.h"
 #include "harness/run/progress.h"
+#include "harness/run/shard.h"
 #include "harness/suite/suite.h"
 
 namespace perfgate {
@@ -22,6 +23,8 @@ struct RunOptions {
   // Where tool adapters keep their outputs and logs, one folder per scenario; empty: next to
   // the results file (<results>.logs/), or a fresh folder under the system's temp directory.
   std::string work_dir;
+  // `--shard i/N`: each native scenario sends 1/N of its load (see shard.h).
+  Shard shard{};
 };
 
 enum class SuiteOutcome { ok, run_failed, interrupted };

@@ -118,8 +118,8 @@ RunResult run_once(RunContext& ctx, const Scenario& scenario, int index) {
   } else {
     ResourceSampler sampler(sampler_settings(ctx, true));
     try {
-      run =
-          native::run_native_load(scenario.native, control_for(sampler.stop_flag(), ctx.progress));
+      run = native::run_native_load(shard_load(scenario.native, ctx.options.shard),
+                                    control_for(sampler.stop_flag(), ctx.progress));
     } catch (const RunError& error) {
       run = failed_run(index, error.what());
     }
@@ -138,7 +138,7 @@ void warm_up(RunContext& ctx, const Scenario& scenario) {
   if (warmup.count() <= 0) return;
   ctx.progress.set_phase(scenario.name, "warm-up");
   try {
-    native::run_native_load(warmup_load(scenario.native, warmup),
+    native::run_native_load(warmup_load(shard_load(scenario.native, ctx.options.shard), warmup),
                             control_for(ctx.stop, ctx.progress));
   } catch (const RunError&) {
     // The first measured run reports the same failure with its reason; nothing to add here.

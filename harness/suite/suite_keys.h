@@ -22,7 +22,7 @@ inline constexpr std::array<std::string_view, 4> ready{"http", "tcp", "log", "ti
 inline constexpr std::array<std::string_view, 4> scenario{"name", "adapter", "repetitions",
                                                           "warmup"};
 // All keys of an `adapter: native` scenario (the common ones included).
-inline constexpr std::array<std::string_view, 15> native_scenario{"name",
+inline constexpr std::array<std::string_view, 16> native_scenario{"name",
                                                                   "adapter",
                                                                   "repetitions",
                                                                   "warmup",
@@ -36,7 +36,8 @@ inline constexpr std::array<std::string_view, 15> native_scenario{"name",
                                                                   "timeout",
                                                                   "connect_timeout",
                                                                   "stages",
-                                                                  "requests"};
+                                                                  "requests",
+                                                                  "matrix"};
 inline constexpr std::array<std::string_view, 2> stage{"duration", "target"};
 inline constexpr std::array<std::string_view, 6> request{"name",    "method", "path",
                                                          "headers", "body",   "weight"};

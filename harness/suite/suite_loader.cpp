@@ -16,6 +16,7 @@
 #include <string>
 
 #include "harness/errors.h"
+#include "harness/suite/matrix_loader.h"
 #include "harness/suite/native_loader.h"
 #include "harness/suite/service_loader.h"
 #include "harness/suite/suite_keys.h"
@@ -124,17 +125,27 @@ Scenario read_scenario(const Field& field) {
   return scenario;
 }
 
+// A native scenario with a `matrix:` becomes one scenario per combination of its values.
+std::vector<Scenario> read_scenario_or_sweep(const Field& item) {
+  Scenario scenario = read_scenario(item);
+  if (scenario.adapter == AdapterKind::native)
+    if (auto matrix = item.member("matrix")) return suite_detail::expand_matrix(*matrix, scenario);
+  return {std::move(scenario)};
+}
+
 std::vector<Scenario> read_scenarios(const Field& field) {
   std::vector<Field> items = field.items("a list of scenarios");
   if (items.empty()) field.fail("expected at least one scenario, got an empty list");
   std::vector<Scenario> scenarios;
   std::map<std::string, int> line_by_name;
   for (const Field& item : items) {
-    scenarios.push_back(read_scenario(item));
-    auto [first, inserted] = line_by_name.emplace(scenarios.back().name, item.line());
-    if (!inserted) {
-      item.required("name").fail("duplicate scenario name '" + first->first + "' (first at line " +
-                                 std::to_string(first->second) + ")");
+    for (Scenario& scenario : read_scenario_or_sweep(item)) {
+      auto [first, inserted] = line_by_name.emplace(scenario.name, item.line());
+      if (!inserted) {
+        item.required("name").fail("duplicate scenario name '" + first->first +
+                                   "' (first at line " + std::to_string(first->second) + ")");
+      }
+      scenarios.push_back(std::move(scenario));
     }
   }
   return scenarios;
