@@ -263,3 +263,34 @@ TEST_CASE("a suite scenario with files: imports them as its runs", "[artillery][
   CHECK(value_in(result["scenarios"][0]["runs"][1], "responses") == 6000);
   CHECK(out.out.find("/api/scrape") != std::string::npos);
 }
+
+TEST_CASE("warm-up is stopped after its time, then each repetition is one artillery run",
+          "[artillery][e2e]") {
+  TempDir dir;
+  write_file(dir.path() / "smoke.yaml", kScript);
+  auto tool = dir.path() / "artillery";
+  auto calls = dir.path() / "calls.log";
+  auto fixture =
+      fixtures_dir() / "artillery" / "lambda-authorizer_v2.0.0-27_requestAuthorizerGo.json";
+  // argv: run --output REPORT [--overrides JSON] SCRIPT; the warm-up's report is warmup.json.
+  write_tool(tool, "echo \"$*\" >> " + calls.string() +
+                       "\ncase \"$3\" in *warmup.json) exec sleep 300;; esac\ncp " +
+                       fixture.string() + " \"$3\"\n");
+  write_file(dir.path() / "suite.yaml",
+             "suite: artillery-test\nrepetitions: 2\nwarmup: 1s\nscenarios:\n  - name: smoke\n"
+             "    adapter: artillery\n    script: smoke.yaml\n    artillery: " +
+                 tool.string() + "\n");
+  auto started = std::chrono::steady_clock::now();
+  auto out = run_command({perfgate_binary(), "run", (dir.path() / "suite.yaml").string(), "-o",
+                          (dir.path() / "r.json").string(), "--no-progress"});
+  INFO(out.err);
+  REQUIRE(out.exit_code == 0);
+  CHECK(std::chrono::steady_clock::now() - started < 15s);
+  std::string log = read_file(calls);
+  CHECK(std::count(log.begin(), log.end(), '\n') == 3);  // warm-up, 2 runs (version is not logged)
+  CHECK(log.find("metrics-by-endpoint") != std::string::npos);
+  json result = json::parse(read_file(dir.path() / "r.json"));
+  REQUIRE(result["scenarios"][0]["runs"].size() == 2);
+  CHECK(value_in(result["scenarios"][0]["runs"][1], "requests_sent") == 100);
+  CHECK(result["environment"]["tools"]["artillery"] == "0.0.0-test");
+}
