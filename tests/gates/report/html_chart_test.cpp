@@ -36,7 +36,7 @@ TEST_CASE("svg chart: a linear x axis maps values proportionally", "[html]") {
   CHECK(svg.find("d=\"M72.0 216.0 L122.4 122.0 L626.0 28.0\"") != std::string::npos);
 }
 
-TEST_CASE("svg chart: dots carry escaped tooltips; points that cannot be drawn are left out",
+TEST_CASE("svg chart: dots carry escaped tooltips, and points that cannot be drawn are left out",
           "[html]") {
   svg::Chart chart = two_point_chart(svg::Scale::log10, svg::Mark::dots);
   chart.series[0].points.push_back({NAN, 1});
@@ -64,7 +64,7 @@ TEST_CASE("svg chart: bars stand on zero with their width in x units", "[html]")
         std::string::npos);
 }
 
-TEST_CASE("svg chart: log ticks at 1, 2, 5 per decade, every digit in a narrow range", "[html]") {
+TEST_CASE("svg chart: log ticks at 1, 2, 5 per decade, denser sets in narrow ranges", "[html]") {
   auto values = [](const std::vector<svg::Tick>& ticks) {
     std::vector<double> out;
     for (const svg::Tick& tick : ticks) out.push_back(tick.value);
