@@ -115,6 +115,26 @@ std::string headline(const GateResult& gate, const TextOptions& options) {
 
 }  // namespace
 
+// Where the numbers came from and what they should be read against: the suite-wide shift, the
+// baseline's source, a baseline edited by the change under test, another machine.
+void write_context(std::ostringstream& out, const GateResult& gate) {
+  if (gate.suite_shift)
+    out << "suite-wide shift: " << safe_terminal(gate.suite_shift->sentence) << "\n";
+  const Provenance& provenance = gate.provenance;
+  if (!provenance.baseline_source.empty())
+    out << "baseline: " << safe_terminal(provenance.baseline_source) << "\n";
+  if (!provenance.candidate_source.empty())
+    out << "candidate: " << safe_terminal(provenance.candidate_source) << "\n";
+  if (provenance.baseline_edited_by_change)
+    out << "NOTE: this change edits its baseline file; it is judged against the target "
+           "branch's baseline, not its own edit.\n";
+  if (!provenance.environment_differences.empty()) {
+    out << "environment differs from the baseline's:\n";
+    for (const std::string& difference : provenance.environment_differences)
+      out << "  " << safe_terminal(difference) << "\n";
+  }
+}
+
 std::string render_text(const GateResult& gate, const TextOptions& options) {
   std::ostringstream out;
   out << headline(gate, options) << "\n\n";
@@ -130,6 +150,7 @@ std::string render_text(const GateResult& gate, const TextOptions& options) {
     out << "SLA " << outcome << ": " << safe_terminal(result.sentence) << "\n";
   }
   for (const Note& note : gate.notes) out << "note: " << safe_terminal(note.message) << "\n";
+  write_context(out, gate);
   return out.str();
 }
 

@@ -1,5 +1,5 @@
-// Where `perfgate gate` sends its reports. Text and JSON are rendered here until
-// gates::write_reports (gates/report/report_writer.h) covers every format.
+// Where `perfgate gate` sends its reports: every format through gates::write_reports; the text
+// report carries the provenance (baseline source, edited baseline, environment differences).
 #pragma once
 
 #include "gates/report/report_input.h"
@@ -7,11 +7,10 @@
 
 namespace perfgate::cli {
 
-// Throws InputError before any load when a format is not available or --report-dir is unusable.
+// Throws InputError before any load when --report-dir is unusable.
 void check_gate_report_request(const gates::ReportRequest& request);
 
-// The requested reports, then the provenance lines (where the baseline came from, whether the
-// change edits it, environment differences) on stdout.
+// The requested reports (stdout or --report-dir), job summary and annotations in GitHub Actions.
 void write_gate_reports(const gates::ReportInput& input, const gates::ReportRequest& request);
 
 }  // namespace perfgate::cli
