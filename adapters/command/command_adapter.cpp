@@ -71,11 +71,16 @@ ProcessOutcome wait_finely(ChildProcess& child, std::chrono::nanoseconds timeout
   }
 }
 
+// Wall time from just before the spawn to the reaping: ChildProcess starts its clock when the
+// spawn returns, by which time the command may already have run for a while.
 ProcessOutcome run_one(const CommandSpec& spec, const std::vector<std::string>& argv,
                        const std::filesystem::path& log, const std::atomic<bool>* stop) {
+  const Clock::time_point spawned_at = Clock::now();
   ChildProcess child(ProcessSpec{
       .argv = argv, .cwd = spec.cwd, .env = spec.env, .stdout_path = log, .stderr_path = log});
-  return wait_finely(child, spec.timeout, stop);
+  ProcessOutcome outcome = wait_finely(child, spec.timeout, stop);
+  outcome.wall_s = std::chrono::duration<double>(Clock::now() - spawned_at).count();
+  return outcome;
 }
 
 Metric value(const char* name, const char* unit, double amount) {

@@ -9,8 +9,8 @@
 // Metrics of each run (values): wall_time (ns), user_time (ns), sys_time (ns) — CPU time of the
 // command and the children it waited for —, max_rss (bytes, the largest resident set of the
 // command or one of those children), exit_code. Wall time is from the child's start to its
-// reaping, polled with a back-off of 0.1 % of the elapsed time (50 us ... 2 ms), so a 20 s
-// command is timed to ~2 ms and a 10 ms command to ~50 us.
+// reaping (measured from just before the spawn), polled with a back-off of 0.1 % of the elapsed
+// time (50 us ... 2 ms), so a 20 s command is timed to ~2 ms and a 10 ms command to ~50 us.
 //
 // A non-zero exit, a signal, a timeout or a failing prepare/cleanup command is a failed run
 // whose reason holds the exit and the tail of the command's output log; later repetitions are
