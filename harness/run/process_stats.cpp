@@ -59,6 +59,19 @@ uint64_t count_fds(int pid) {
   return count;
 }
 
+// /proc/PID/status counts the main thread only; the threads' own are under task/.
+uint64_t context_switches_of(const std::string& base) {
+  uint64_t total = 0;
+  std::error_code error;
+  for (std::filesystem::directory_iterator it(base + "/task", error), end; !error && it != end;
+       it.increment(error)) {
+    std::string status = read_small_file(it->path().string() + "/status");
+    total += labelled_value(status, "voluntary_ctxt_switches") +
+             labelled_value(status, "nonvoluntary_ctxt_switches");
+  }
+  return total;
+}
+
 // proc(5) field numbers, counted from the state (field 3) as index 0.
 constexpr size_t kPpid = 4 - 3, kUtime = 14 - 3, kStime = 15 - 3, kThreads = 20 - 3, kRss = 24 - 3;
 
@@ -88,9 +101,7 @@ ProcessStats read_process_stats(int pid) {
   stats.threads = number(fields[kThreads]);
   stats.rss_bytes = number(fields[kRss]) * page_bytes;
   std::string base = "/proc/" + std::to_string(pid);
-  std::string status = read_small_file(base + "/status");
-  stats.context_switches = labelled_value(status, "voluntary_ctxt_switches") +
-                           labelled_value(status, "nonvoluntary_ctxt_switches");
+  stats.context_switches = context_switches_of(base);
   std::string io = read_small_file(base + "/io");
   stats.read_bytes = labelled_value(io, "read_bytes");
   stats.write_bytes = labelled_value(io, "write_bytes");

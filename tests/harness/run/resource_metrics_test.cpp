@@ -88,6 +88,10 @@ TEST_CASE("process stats: this process and a tree of children, from /proc", "[re
   CHECK(self.rss_bytes > 0);
   CHECK(self.threads >= 1);
   CHECK(self.open_fds >= 3);
+  // A thread that sleeps switches context; its switches count (not only the main thread's).
+  std::thread([] { std::this_thread::sleep_for(1ms); }).join();
+  ProcessStats later = read_process_stats(static_cast<int>(::getpid()));
+  CHECK(later.context_switches > 0);
   CHECK(read_process_stats(0x3fffffff).processes == 0);
   // This test binary's tree holds at least itself.
   CHECK(read_process_tree_stats(static_cast<int>(::getpid())).processes >= 1);
@@ -111,7 +115,8 @@ TEST_CASE("resource sampler: a busy thread shows as perfgate CPU", "[resources]"
   while (std::chrono::steady_clock::now() < wall_start + 400ms) spin = spin + 1;
   CHECK_FALSE(sampler.stop_flag().load());
   std::vector<Metric> metrics = sampler.finish();
-  double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
+  double wall_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   // What this process used, by its own clock: the sampler must agree within tick rounding.
   double expected_percent = 100 * (cpu_s() - cpu_start) / wall_s;
   const Metric* generator = nullptr;
