@@ -19,9 +19,12 @@ struct VerdictInputs {
 
 // In this order (after criterion.rs's compare_to_threshold, with the test's p-value added):
 // 1. fewer than policy.min_repetitions runs on a side      -> inconclusive
-// 2. p_adjusted < alpha and the ratio beyond the threshold -> regression or improvement, by
-//    the direction (lower-is-better: ratio > 1 + threshold is worse, ratio < 1 - threshold is
-//    better; the reverse for higher-is-better). Both statistical and practical significance.
+// 2. p_adjusted < alpha and the interval reaching beyond the threshold on the side the ratio
+//    moved (a change of the size that matters is plausible) -> regression or improvement, by
+//    the direction (lower-is-better: ratio > 1 with ci_high > 1 + threshold is worse, ratio < 1
+//    with ci_low < 1 - threshold is better; the reverse for higher-is-better). Statistical and
+//    practical significance: requiring the point estimate itself beyond the threshold would
+//    catch a slowdown of exactly the threshold only half the time.
 // 3. the interval inside [1 - threshold, 1 + threshold]     -> unchanged (a significant but
 //    small change is unchanged too: it does not matter)
 // 4. otherwise (the interval too wide to tell)              -> inconclusive

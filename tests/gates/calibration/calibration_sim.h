@@ -14,6 +14,9 @@ enum class NoiseModel {
   bimodal,       // each run in one of two modes 3 % apart (p = 0.5), plus 1 % lognormal jitter
   outlier_runs,  // lognormal 2.5 %, and 1 run in 10 is 20 % slower
   heavy_noise,   // lognormal 15 %
+  lognormal_2,   // between-run offset exp(N(0, 2 %))
+  mixed,         // lognormal, each metric its own sd from 1 % to 5 % (log-spaced): metrics of
+                 // one kind that are not equally noisy, the hard case for a shared variance prior
 };
 const char* to_string(NoiseModel noise);
 
