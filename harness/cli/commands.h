@@ -16,6 +16,7 @@ void add_run_command(CLI::App& app, Action& action);
 void add_compare_command(CLI::App& app, Action& action);
 void add_target_command(CLI::App& app, Action& action);
 void add_import_command(CLI::App& app, Action& action);
+void add_merge_command(CLI::App& app, Action& action);
 void add_gate_command(CLI::App& app, Action& action);
 void add_baseline_command(CLI::App& app, Action& action);
 void add_history_command(CLI::App& app, Action& action);

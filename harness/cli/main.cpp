@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   perfgate::cli::add_baseline_command(app, action);
   perfgate::cli::add_history_command(app, action);
   perfgate::cli::add_import_command(app, action);
+  perfgate::cli::add_merge_command(app, action);
   perfgate::cli::add_calibrate_command(app, action);
   perfgate::cli::add_doctor_command(app, action);
   perfgate::cli::add_init_command(app, action);

@@ -26,6 +26,7 @@ struct RunArguments {
   std::string output_path = "results.json";
   std::optional<int> repetitions;
   std::vector<std::string> scenarios;
+  std::string shard;  // "i/N"
   bool no_progress = false;
 };
 
@@ -62,6 +63,13 @@ int run_command(const RunArguments& args) {
   options.repetitions = args.repetitions;
   options.scenarios = args.scenarios;
   options.results_path = args.output_path;
+  if (!args.shard.empty()) {
+    std::optional<Shard> shard = parse_shard(args.shard);
+    if (!shard)
+      throw InputError("--shard", "",
+                       "expected i/N with 1 <= i <= N <= 1000, got '" + args.shard + "'");
+    options.shard = *shard;
+  }
   check_runnable(suite, options);
   check_writable(args.output_path);
 
@@ -91,6 +99,9 @@ void add_run_command(CLI::App& app, Action& action) {
       ->capture_default_str();
   command->add_option("--repetitions", args->repetitions, "Override the number of repetitions");
   command->add_option("--scenario", args->scenarios, "Run only this scenario (repeatable)");
+  command->add_option(
+      "--shard", args->shard,
+      "Run shard i of N: 1/N of each native scenario's load (merge with perfgate merge)");
   command->add_flag("--no-progress", args->no_progress, "Do not draw the live progress line");
   command->callback([args, &action] { action = [args] { return run_command(*args); }; });
 }
