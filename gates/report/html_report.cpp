@@ -5,6 +5,7 @@
 #include <map>
 
 #include "gates/report/escape.h"
+#include "gates/report/finding.h"
 #include "gates/report/html_format.h"
 #include "gates/report/html_scenario.h"
 
@@ -60,24 +61,9 @@ footer{margin-top:2rem;color:var(--muted);font-size:.85rem}
 </style>
 )css";
 
-// What needs a look first: regressions, improvements, inconclusive, then unchanged.
-int rank(Verdict verdict) {
-  switch (verdict) {
-    case Verdict::regression:
-      return 0;
-    case Verdict::improvement:
-      return 1;
-    case Verdict::inconclusive:
-      return 2;
-    case Verdict::unchanged:
-      return 3;
-  }
-  return 4;
-}
-
 std::string headline(const GateResult& gate) {
   int counts[4] = {0, 0, 0, 0};
-  for (const Comparison& comparison : gate.comparisons) ++counts[rank(comparison.verdict)];
+  for (const Comparison& comparison : gate.comparisons) ++counts[verdict_rank(comparison.verdict)];
   int breaches = 0;
   for (const sla::SlaResult& result : gate.slas)
     if (result.outcome == sla::SlaOutcome::breach) ++breaches;
@@ -187,7 +173,7 @@ std::string summary(const ReportInput& input, const std::map<std::string, size_t
   std::vector<size_t> order(comparisons.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return rank(comparisons[a].verdict) < rank(comparisons[b].verdict);
+    return verdict_rank(comparisons[a].verdict) < verdict_rank(comparisons[b].verdict);
   });
   std::string out =
       "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"table-wrap\"><table>\n"
