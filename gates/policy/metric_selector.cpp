@@ -18,8 +18,9 @@ constexpr std::array<std::pair<Statistic, const char*>, 9> kStatisticNames{{
     {Statistic::max, "max"},
 }};
 
-constexpr std::array<std::string_view, 4> kHigherIsBetter{"throughput", "items_per_second",
-                                                          "bytes_per_second", "requests"};
+// `checks` is k6's share of passed checks, `checks_passes` their count.
+constexpr std::array<std::string_view, 6> kHigherIsBetter{
+    "throughput", "items_per_second", "bytes_per_second", "requests", "checks", "checks_passes"};
 
 }  // namespace
 

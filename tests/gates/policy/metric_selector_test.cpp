@@ -38,10 +38,10 @@ TEST_CASE("selectors print as written", "[gates][policy]") {
 
 TEST_CASE("direction table: costs are lower-is-better, rates of work higher", "[gates][policy]") {
   for (const char* name : {"latency", "ttfb", "connect_time", "error_rate", "errors", "real_time",
-                           "cpu_time", "some_unknown_metric"})
+                           "cpu_time", "checks_fails", "some_unknown_metric"})
     CHECK(gates::default_direction(name) == Direction::lower_is_better);
-  for (const char* name :
-       {"throughput", "items_per_second", "bytes_per_second", "requests", "frames_per_second"})
+  for (const char* name : {"throughput", "items_per_second", "bytes_per_second", "requests",
+                           "frames_per_second", "checks", "checks_passes"})
     CHECK(gates::default_direction(name) == Direction::higher_is_better);
 }
 
