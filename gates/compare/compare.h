@@ -13,7 +13,9 @@
 //   The median ratio is reported beside it for readers.
 // - test: Welch's t on log values, two-sided: its p-values are continuous, so they survive Holm
 //   across 50 metrics, where exact Mann-Whitney with 5 vs 5 runs cannot go below 0.0079.
-//   Mann-Whitney's p is reported too. All p-values of the gate are adjusted together
+//   Mann-Whitney's p is reported too. With 8+ comparisons of the same metric and statistic the
+//   variance is moderated across them (moderation.h), after the suite-wide shift, if any, is
+//   taken out (suite_shift.h). All p-values of the gate are adjusted together
 //   (policy.correction, Holm by default).
 // - verdict: decide_verdict() in verdict.h; repetitions_needed when inconclusive.
 //
