@@ -78,8 +78,8 @@ void record_start_failure(RunContext& ctx, const Scenario& first, const std::str
 }
 
 // Starts the service and waits for it; false when the suite cannot go on (outcome set).
-bool start_service(RunContext& ctx, std::optional<service::Service>& service,
-                   AbortKill& abort_kill, const Scenario& first) {
+bool start_service(RunContext& ctx, std::optional<service::Service>& service, AbortKill& abort_kill,
+                   const Scenario& first) {
   std::filesystem::path log = ctx.work_root / "service.log";
   ctx.progress.set_phase("service", "starting");
   try {
