@@ -53,6 +53,10 @@ class Adapter {
   virtual std::vector<RunResult> import_runs(const std::vector<std::string>& paths) const;
 };
 
+// A run that did not finish (status failed or interrupted), started now, with the reason and the
+// tool's log file: what every tool adapter reports when its tool fails or is stopped.
+RunResult unfinished_run(RunStatus status, std::string reason, const std::filesystem::path& log);
+
 // The adapter for `kind`, or nullptr when this build has none (native is not in the registry).
 const Adapter* find_adapter(AdapterKind kind);
 

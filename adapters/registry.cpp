@@ -10,22 +10,6 @@
 
 namespace perfgate {
 
-std::vector<RunResult> Adapter::import_runs(const std::vector<std::string>& paths) const {
-  std::vector<ScenarioResult> scenarios = import_files(paths);
-  if (scenarios.size() == 1) return std::move(scenarios.front().runs);
-  std::vector<RunResult> runs;
-  for (const ScenarioResult& scenario : scenarios)
-    for (size_t i = 0; i < scenario.runs.size(); ++i) {
-      if (runs.size() <= i)
-        runs.push_back({.index = static_cast<int>(i), .started_at = scenario.runs[i].started_at});
-      for (Metric metric : scenario.runs[i].metrics) {
-        metric.tags["scenario"] = scenario.name;
-        runs[i].add(std::move(metric));
-      }
-    }
-  return runs;
-}
-
 const Adapter* find_adapter(AdapterKind kind) {
   static const GbenchAdapter gbench;
   static const K6Adapter k6;

@@ -49,16 +49,6 @@ std::vector<std::string> command_line(const std::string& artillery, const Scenar
   return argv;
 }
 
-RunResult unfinished_run(RunStatus status, const std::string& reason,
-                         const std::filesystem::path& log) {
-  RunResult run;
-  run.status = status;
-  run.failure_reason = reason;
-  run.log = log.string();
-  run.started_at = utc_now_iso8601();
-  return run;
-}
-
 bool has_report(const std::filesystem::path& report) {
   std::error_code error;
   return std::filesystem::exists(report, error) && std::filesystem::file_size(report, error) > 0;

@@ -33,15 +33,6 @@ std::vector<std::string> command_line(const ScenarioOptions& options, const Tool
   return argv;
 }
 
-RunResult failed_run(const std::string& reason, const std::filesystem::path& log) {
-  RunResult run;
-  run.status = RunStatus::failed;
-  run.failure_reason = reason;
-  run.log = log.string();
-  run.started_at = utc_now_iso8601();
-  return run;
-}
-
 // Adds `benchmark`'s run metrics to `into`, each tagged with the benchmark's name.
 void add_tagged(const ScenarioResult& benchmark, const RunResult& run, RunResult& into) {
   if (run.status != RunStatus::ok) {
@@ -95,17 +86,17 @@ void GbenchAdapter::run(const ToolRun& request, Environment& environment) const 
   ProcessOutcome outcome =
       run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
   if (outcome.end == ProcessEnd::stopped) {
-    RunResult interrupted = failed_run("interrupted", log);
-    interrupted.status = RunStatus::interrupted;
-    request.on_run(std::move(interrupted));
+    request.on_run(unfinished_run(RunStatus::interrupted, "interrupted", log));
     return;
   }
   if (!outcome.succeeded() || !std::filesystem::exists(json_path) ||
       std::filesystem::file_size(json_path) == 0) {
-    request.on_run(failed_run("the benchmark binary ended with " + outcome.describe() +
-                                  (std::filesystem::exists(json_path) ? "" : " and wrote no JSON") +
-                                  "; last lines of its log:\n" + tail_of_file(log),
-                              log));
+    request.on_run(
+        unfinished_run(RunStatus::failed,
+                       "the benchmark binary ended with " + outcome.describe() +
+                           (std::filesystem::exists(json_path) ? "" : " and wrote no JSON") +
+                           "; last lines of its log:\n" + tail_of_file(log),
+                       log));
     return;
   }
   SuiteResult imported = import_gbench_files({json_path.string()});

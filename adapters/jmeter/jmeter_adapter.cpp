@@ -68,13 +68,6 @@ std::string version_in_log(const std::filesystem::path& jmeter_log) {
   return "";
 }
 
-RunResult failed_run(RunStatus status, const std::string& reason, const RunFiles& files) {
-  return {.status = status,
-          .failure_reason = reason,
-          .started_at = utc_now_iso8601(),
-          .log = files.output_log.string()};
-}
-
 bool wrote_results(const std::filesystem::path& jtl) {
   std::error_code error;
   return std::filesystem::is_regular_file(jtl, error) && std::filesystem::file_size(jtl, error) > 0;
@@ -101,13 +94,13 @@ RunResult run_once(const ScenarioOptions& options, const ToolRun& request, int i
   if (std::string version = version_in_log(files.jmeter_log); !version.empty())
     environment.tools["jmeter"] = version;
   if (outcome.end == ProcessEnd::stopped)
-    return failed_run(RunStatus::interrupted, "interrupted", files);
+    return unfinished_run(RunStatus::interrupted, "interrupted", files.output_log);
   if (!outcome.succeeded() || !wrote_results(files.jtl))
-    return failed_run(RunStatus::failed,
-                      "JMeter ended with " + outcome.describe() +
-                          (wrote_results(files.jtl) ? "" : " and wrote no results") +
-                          "; last lines of its output:\n" + output_tail(files),
-                      files);
+    return unfinished_run(RunStatus::failed,
+                          "JMeter ended with " + outcome.describe() +
+                              (wrote_results(files.jtl) ? "" : " and wrote no results") +
+                              "; last lines of its output:\n" + output_tail(files),
+                          files.output_log);
   try {
     RunResult run = jmeter::import_jtl_file(
         files.jtl,
@@ -116,10 +109,10 @@ RunResult run_once(const ScenarioOptions& options, const ToolRun& request, int i
     run.log = files.output_log.string();
     return run;
   } catch (const InputError& error) {
-    return failed_run(RunStatus::failed,
-                      std::string("JMeter's results are unusable: ") + error.what() +
-                          "; last lines of its output:\n" + output_tail(files),
-                      files);
+    return unfinished_run(RunStatus::failed,
+                          std::string("JMeter's results are unusable: ") + error.what() +
+                              "; last lines of its output:\n" + output_tail(files),
+                          files.output_log);
   }
 }
 

@@ -50,14 +50,6 @@ std::vector<std::string> run_arguments(const std::string& k6, const ScenarioOpti
   return argv;
 }
 
-RunResult failed_run(RunStatus status, const std::string& reason,
-                     const std::filesystem::path& log) {
-  return RunResult{.status = status,
-                   .failure_reason = reason,
-                   .started_at = utc_now_iso8601(),
-                   .log = log.string()};
-}
-
 // "k6 v0.48.0 (go1.19.8, linux/amd64)" -> "0.48.0"; the whole first line when it differs.
 std::string k6_version(const std::string& k6, const std::filesystem::path& work_dir) {
   const std::filesystem::path out = work_dir / "k6-version.txt";
@@ -91,17 +83,17 @@ RunResult measured_run(const std::string& k6, const ScenarioOptions& options,
   ProcessOutcome outcome =
       run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
   if (outcome.end == ProcessEnd::stopped)
-    return failed_run(RunStatus::interrupted, "interrupted", attempt.log);
+    return unfinished_run(RunStatus::interrupted, "interrupted", attempt.log);
   const bool measured = outcome.end == ProcessEnd::exited &&
                         (outcome.exit_code == 0 || outcome.exit_code == kThresholdsCrossed);
   const bool wrote =
       std::filesystem::exists(attempt.ndjson) && std::filesystem::file_size(attempt.ndjson) > 0;
   if (!measured || !wrote)
-    return failed_run(RunStatus::failed,
-                      "k6 ended with " + outcome.describe() +
-                          (wrote ? "" : " and wrote no samples") + "; last lines of its log:\n" +
-                          tail_of_file(attempt.log),
-                      attempt.log);
+    return unfinished_run(RunStatus::failed,
+                          "k6 ended with " + outcome.describe() +
+                              (wrote ? "" : " and wrote no samples") +
+                              "; last lines of its log:\n" + tail_of_file(attempt.log),
+                          attempt.log);
   std::optional<k6::ImportedFile> summary;
   if (std::filesystem::exists(attempt.summary))
     summary = k6::import_k6_file(attempt.summary.string());

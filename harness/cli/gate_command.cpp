@@ -12,9 +12,9 @@
 #include "baselines/gate_checks.h"
 #include "gates/compare/compare.h"
 #include "gates/policy/gate_policy.h"
+#include "gates/report/report_writer.h"
 #include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
-#include "harness/cli/gate_report.h"
 #include "harness/cli/gate_support.h"
 #include "harness/errors.h"
 #include "harness/model/environment.h"
@@ -89,7 +89,7 @@ int gate_command(const GateArguments& args) {
   const gates::GatePolicy policy = gates::parse_gate_policy(suite);
   const auto rules = sla::parse_sla_rules(policy.sla, suite.path, "gate.sla");
   const gates::ReportRequest request{args.formats, args.report_dir};
-  check_gate_report_request(request);
+  gates::check_report_request(request);
   const baselines::BaselineLocation location =
       baselines::locate_baseline(suite, repository_directory(args.repo, suite));
   const baselines::GateBase base =
@@ -119,7 +119,7 @@ int gate_command(const GateArguments& args) {
 
   gates::ReportInput input{suite.name, &gate, &*baseline.result, &*candidate,
                            cheap_history(location, policy)};
-  write_gate_reports(input, request);
+  gates::write_reports(input, request);
   return static_cast<int>(gate.verdict == gates::GateVerdict::fail ? ExitCode::gate_failed
                                                                    : ExitCode::pass);
 }
