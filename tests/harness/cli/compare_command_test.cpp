@@ -12,7 +12,7 @@ namespace {
 // Runs the slowable benchmark binary with 10 repetitions into `out` (JSON).
 void run_benchmarks(const std::filesystem::path& out, const std::string& slowdown) {
   auto result = run_command({"/usr/bin/env", "PERFGATE_SLOWDOWN=" + slowdown, SLOWABLE_BENCH,
-                             "--benchmark_repetitions=10", "--benchmark_min_time=0.05",
+                             "--benchmark_repetitions=10", "--benchmark_min_time=0.1",
                              // Interleaving spreads any drift of the machine over all benchmarks.
                              "--benchmark_enable_random_interleaving=true",
                              "--benchmark_out_format=json", "--benchmark_out=" + out.string()},
