@@ -142,10 +142,13 @@ TEST_CASE("Benjamini-Hochberg cases match", "[stats][reference]") {
   check_adjustment("benjamini_hochberg", stats::Correction::benjamini_hochberg);
 }
 
-// SciPy 1.10's t.ppf (cdflib's cdft, replaced by Boost in scipy/scipy#22962) is accurate to only
-// ~3e-9 relative, so 5 of its 48 quantiles miss the 1e-9 tolerance. For those, 40-digit mpmath
-// values (findroot on the regularized incomplete beta CDF at the same double q) are the truth:
-// we must match them to 1e-14 and SciPy to 5e-9. Any other miss fails.
+// A quantile is a value of the t distribution's inverse CDF: the same cdflib routines that give
+// SciPy's p-values give its quantiles, so the fixture's distribution-function tolerance (1e-7,
+// the one it states for p-values) is the one that applies, and every case must meet it. 43 of
+// the 48 also meet the statistics' 1e-9; the other 5 are where SciPy 1.10's t.ppf (cdflib's
+// cdft, replaced by Boost in scipy/scipy#22962) is off by ~3e-9: 40-digit mpmath values
+// (findroot on the regularized incomplete beta CDF at the same double q) agree with ours to
+// 1e-14, so for those cases the mpmath values are pinned too.
 namespace {
 
 struct HighPrecisionQuantile {
@@ -171,28 +174,30 @@ const HighPrecisionQuantile* find_mpmath_quantile(double df, double q) {
 TEST_CASE("Student t quantiles match SciPy", "[stats][reference]") {
   const json& cases = reference_cases().at("student_t_quantile");
   REQUIRE(!cases.empty());
-  std::size_t within_stated = 0;
-  std::size_t within_scipy_error = 0;
+  std::size_t matched = 0;
+  std::size_t within_statistic_tolerance = 0;
   for (const json& item : cases) {
     const double df = item.at("df");
     const double q = item.at("q");
     const double expected = item.at("value");
     const double actual = stats::student_t_quantile(df, q);
     INFO("df " << df << " q " << q << " actual " << actual << " scipy " << expected);
+    const bool match = close_p_value(actual, expected);
+    CHECK(match);
+    matched += match ? 1 : 0;
     if (close_statistic(actual, expected)) {
-      ++within_stated;
+      ++within_statistic_tolerance;
       continue;
     }
+    // Beyond 1e-9 only where SciPy itself is off: the truth is known there.
     const auto* truth = find_mpmath_quantile(df, q);
     REQUIRE(truth != nullptr);
     CHECK(std::abs(actual - truth->value) <= 1e-14 * truth->value);
-    CHECK(std::abs(actual - expected) <= 5e-9 * expected);
-    ++within_scipy_error;
   }
-  std::cout << "reference.json student_t_quantile: " << within_stated << " of " << cases.size()
-            << " cases matched within 1e-9; " << within_scipy_error
-            << " differ by < 5e-9 where SciPy 1.10 is off and mpmath agrees with us to 1e-14\n";
-  CHECK(within_stated + within_scipy_error == cases.size());
+  report("student_t_quantile", matched, cases.size());
+  std::cout << "  of which " << within_statistic_tolerance
+            << " within 1e-9; the others are where SciPy 1.10 is off and mpmath agrees with us to "
+               "1e-14\n";
 }
 
 TEST_CASE("Student t quantiles match 40-digit mpmath values", "[stats]") {
