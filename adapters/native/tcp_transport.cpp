@@ -1,7 +1,12 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <time.h>
 #include <unistd.h>
+
+#include <cstdint>
 
 #include "adapters/native/transport.h"
 
@@ -16,6 +21,30 @@ bool is_transient(int error_number) {
   return error_number == EAGAIN || error_number == EWOULDBLOCK || error_number == EINTR;
 }
 
+uint64_t to_ns(const timespec& time) {
+  return static_cast<uint64_t>(time.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(time.tv_nsec);
+}
+
+// The kernel stamps received data with CLOCK_REALTIME; the loop's clock is CLOCK_MONOTONIC.
+// Their difference is read now: the stamp is microseconds old, so a clock step in between is
+// the only error, and the caller clamps the result into [request sent, now].
+uint64_t arrival_from(msghdr& message) {
+  for (cmsghdr* control = CMSG_FIRSTHDR(&message); control != nullptr;
+       control = CMSG_NXTHDR(&message, control)) {
+    if (control->cmsg_level != SOL_SOCKET || control->cmsg_type != SCM_TIMESTAMPNS) continue;
+    timespec stamp{};
+    __builtin_memcpy(&stamp, CMSG_DATA(control), sizeof stamp);
+    timespec realtime{};
+    timespec monotonic{};
+    clock_gettime(CLOCK_REALTIME, &realtime);
+    clock_gettime(CLOCK_MONOTONIC, &monotonic);
+    const uint64_t age_ns = to_ns(realtime) - to_ns(stamp);
+    if (to_ns(stamp) > to_ns(realtime) || age_ns > to_ns(monotonic)) return 0;
+    return to_ns(monotonic) - age_ns;
+  }
+  return 0;
+}
+
 }  // namespace
 
 IoResult TcpTransport::connect(TransportSocket& socket, const Endpoint& endpoint) {
@@ -23,6 +52,7 @@ IoResult TcpTransport::connect(TransportSocket& socket, const Endpoint& endpoint
   if (socket.fd < 0) return failure(errno);
   const int enabled = 1;
   setsockopt(socket.fd, IPPROTO_TCP, TCP_NODELAY, &enabled, sizeof enabled);
+  setsockopt(socket.fd, SOL_SOCKET, SO_TIMESTAMPNS, &enabled, sizeof enabled);
   const auto* address = reinterpret_cast<const sockaddr*>(&endpoint.address);
   if (::connect(socket.fd, address, endpoint.address_bytes) == 0) return {};
   if (errno == EINPROGRESS) return {IoStatus::would_block, 0, 0};
@@ -39,8 +69,15 @@ IoResult TcpTransport::finish_connect(TransportSocket& socket) {
 }
 
 IoResult TcpTransport::read(TransportSocket& socket, char* buffer, size_t capacity_bytes) {
-  const ssize_t count = ::read(socket.fd, buffer, capacity_bytes);
-  if (count > 0) return {IoStatus::done, static_cast<size_t>(count), 0};
+  iovec data{buffer, capacity_bytes};
+  alignas(cmsghdr) char control[CMSG_SPACE(sizeof(timespec))];
+  msghdr message{};
+  message.msg_iov = &data;
+  message.msg_iovlen = 1;
+  message.msg_control = control;
+  message.msg_controllen = sizeof control;
+  const ssize_t count = ::recvmsg(socket.fd, &message, 0);
+  if (count > 0) return {IoStatus::done, static_cast<size_t>(count), 0, arrival_from(message)};
   if (count == 0) return {IoStatus::closed, 0, 0};
   return is_transient(errno) ? IoResult{IoStatus::would_block, 0, 0} : failure(errno);
 }

@@ -28,6 +28,9 @@ struct IoResult {
   IoStatus status = IoStatus::done;
   size_t bytes = 0;
   int error_number = 0;
+  // read: when the kernel received the last of these bytes (CLOCK_MONOTONIC ns), or 0 when the
+  // transport cannot tell. Latency ends there, not whenever the loop got round to reading.
+  uint64_t arrived_ns = 0;
 };
 
 // One connection's transport state. The loop registers `fd` with epoll; a secure transport
@@ -52,7 +55,9 @@ class Transport {
   virtual void close(TransportSocket& socket) = 0;
 };
 
-// Plain TCP with TCP_NODELAY (requests are small and must leave at once).
+// Plain TCP with TCP_NODELAY (requests are small and must leave at once) and the kernel's
+// receive timestamps (SO_TIMESTAMPNS), so a response's arrival time is known to the
+// microsecond even when the loop reads it later.
 class TcpTransport final : public Transport {
  public:
   IoResult connect(TransportSocket& socket, const Endpoint& endpoint) override;

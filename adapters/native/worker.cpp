@@ -1,11 +1,13 @@
 #include "adapters/native/worker.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <sys/epoll.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <system_error>
 
 #include "adapters/native/clock.h"
@@ -29,6 +31,20 @@ constexpr unsigned long kTimerSlackNs = 1000;
 // does not, so a generator waiting on a slow server costs one extra poll per sleep. Measured
 // against nginx on a busy 2-vCPU VM: about half the context switches and +5-8 % requests/s.
 constexpr int kMaxPollsBeforeSleep = 16;
+
+// Napping instead of waiting in epoll. A thread asleep in epoll_wait is woken by the server's
+// own send: on a VM that wake-up (an inter-processor interrupt) costs the server's CPU several
+// microseconds, 7-8 % of nginx's time serving 1 KB files in perf profiles. A thread that
+// sleeps on its own timer is not on the sockets' wait queues, so the server's sends cost it
+// nothing extra, and several responses are picked up per wake-up. The nap never delays the
+// measurement (latency ends at the kernel's receive stamp) and is kept to 1/16 of the typical
+// latency, so a server that is not saturated loses at most that fraction of its requests/s.
+// Measured against nginx (1 worker, 2 vCPUs, 32 connections): nginx's CPU per request -7 %,
+// requests/s +6-8 %, the generator's own CPU per request unchanged.
+constexpr uint64_t kMaxNapNs = 20'000;
+constexpr uint64_t kMinNapNs = 8'000;  // shorter naps cost more than the wake-ups they save
+constexpr uint64_t kNapLatencyFraction = 16;
+constexpr uint64_t kMinInFlightToNap = 4;  // fewer outstanding requests: the server may idle
 
 size_t seconds_hint(const WorkerPlan& plan) {
   if (plan.end_ns == kNoEnd) return 16;
@@ -79,6 +95,7 @@ void Worker::run() {
 void Worker::start() {
   prctl(PR_SET_TIMERSLACK, kTimerSlackNs);
   now_ns_ = monotonic_ns();
+  last_response_ns_ = now_ns_;
   second_end_ns_ = plan_.start_ns + kNsPerSecond;
   advance_clock();
   next_publish_ns_ = now_ns_ + kPublishPeriodNs;
@@ -111,11 +128,46 @@ void Worker::wait_for_events() {
   const timespec timeout = to_timespec(deadline_ns > now_ns ? deadline_ns - now_ns : 0);
   epoll_event events[kMaxEvents];
   int count = in_flight_ > 0 ? poll_before_sleep(events) : 0;
+  if (count == 0 && nap(now_ns, deadline_ns)) count = epoll_wait(epoll_fd_, events, kMaxEvents, 0);
   if (count == 0) count = epoll_pwait2(epoll_fd_, events, kMaxEvents, &timeout, nullptr);
   if (count < 0 && errno != EINTR) {
     throw std::system_error(errno, std::generic_category(), "epoll_pwait2");
   }
   for (int i = 0; i < count; ++i) handle_event(events[i].data.u64, events[i].events);
+}
+
+bool Worker::nap(uint64_t now_ns, uint64_t deadline_ns) {
+  const uint64_t nap_ns = std::min(kMaxNapNs, typical_latency_ns_ / kNapLatencyFraction);
+  set_scheduling(worth_napping(nap_ns));
+  if (!naps_ || now_ns + nap_ns >= deadline_ns) return false;
+  const timespec duration = to_timespec(nap_ns);
+  clock_nanosleep(CLOCK_MONOTONIC, 0, &duration, nullptr);
+  return true;
+}
+
+// A nap pays when it collects responses: at least 1.5 expected (fewer, and it only adds a timer
+// to each wake-up). Leaving takes a 25 % wider gap than entering, so a rate near the line does
+// not flip the mode on every loop.
+bool Worker::worth_napping(uint64_t nap_ns) const {
+  if (!arrival_stamps_ || in_flight_ < kMinInFlightToNap || nap_ns < kMinNapNs) return false;
+  const uint64_t expected_gap_ns = naps_ ? typical_gap_ns_ : typical_gap_ns_ + typical_gap_ns_ / 4;
+  return 3 * expected_gap_ns <= 2 * nap_ns;
+}
+
+// Closed model without naps: SCHED_BATCH, so a wake-up by the server's send does not preempt
+// the server (which shares the machine when load is generated locally). The delay that adds
+// before a response is read does not reach the figures: latency ends at the kernel's receive
+// stamp. A worker that naps wakes on its own timer and must run then, and an open-model worker
+// must send on schedule: both keep the normal policy.
+void Worker::set_scheduling(bool naps) {
+  const bool batch = plan_.model == LoadModel::closed && arrival_stamps_ && !naps;
+  if (naps == naps_ && batch == batch_scheduling_) return;
+  naps_ = naps;
+  if (batch == batch_scheduling_) return;
+  const sched_param no_priority{};
+  if (sched_setscheduler(0, batch ? SCHED_BATCH : SCHED_OTHER, &no_priority) == 0) {
+    batch_scheduling_ = batch;
+  }
 }
 
 int Worker::poll_before_sleep(epoll_event* events) {

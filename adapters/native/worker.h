@@ -70,6 +70,9 @@ class Worker {
   bool should_stop() const;
   void wait_for_events();
   int poll_before_sleep(epoll_event* events);
+  bool nap(uint64_t now_ns, uint64_t deadline_ns);  // true when it slept
+  bool worth_napping(uint64_t nap_ns) const;
+  void set_scheduling(bool naps);
   void handle_event(uint64_t tag, uint32_t events);
   void after_events();
   void housekeeping();
@@ -135,9 +138,17 @@ class Worker {
   size_t cycle_position_ = 0;
   uint64_t requests_left_ = 0;
   uint64_t in_flight_ = 0;
+  // When the bytes being handled arrived (the kernel's stamp when there is one, else now_ns_).
+  uint64_t arrived_ns_ = 0;
   uint64_t arrival_number_ = 0;  // this worker's next arrival, numbered globally
   uint64_t next_arrival_ns_ = kNoEnd;
-  int polls_before_sleep_ = 4;  // adapted, see kMaxPollsBeforeSleep
+  int polls_before_sleep_ = 4;       // adapted, see kMaxPollsBeforeSleep
+  bool arrival_stamps_ = false;      // the transport stamps arrivals: naps cannot skew latency
+  uint64_t typical_latency_ns_ = 0;  // moving average of recent latencies, bounds the naps
+  uint64_t typical_gap_ns_ = 0;      // moving average of the time between responses
+  uint64_t last_response_ns_ = 0;
+  bool naps_ = false;              // see worth_napping
+  bool batch_scheduling_ = false;  // see set_scheduling
   uint64_t responses_ = 0;
   uint64_t errors_ = 0;
 };

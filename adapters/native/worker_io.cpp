@@ -164,6 +164,11 @@ size_t Worker::read_once(Connection& connection) {
       transport_.read(connection.socket, read_buffer_.data(), read_buffer_.size());
   if (result.status == IoStatus::would_block) return 0;
   now_ns_ = monotonic_ns();
+  arrived_ns_ = now_ns_;
+  if (result.arrived_ns != 0 && connection.in_flight()) {
+    arrived_ns_ = std::clamp(result.arrived_ns, connection.sent_ns, now_ns_);
+    arrival_stamps_ = true;
+  }
   if (result.status != IoStatus::done) {
     if (result.status == IoStatus::closed) {
       on_end_of_stream(connection);
@@ -191,7 +196,7 @@ bool Worker::accept_bytes(Connection& connection, size_t size) {
   }
   if (!connection.response_started) {
     connection.response_started = true;
-    connection.first_byte_ns = now_ns_;
+    connection.first_byte_ns = arrived_ns_;
   }
   http_parser_execute(&connection.parser, &kParserSettings, read_buffer_.data(), size);
   if (HTTP_PARSER_ERRNO(&connection.parser) != HPE_OK) {
@@ -202,6 +207,7 @@ bool Worker::accept_bytes(Connection& connection, size_t size) {
 }
 
 void Worker::on_end_of_stream(Connection& connection) {
+  arrived_ns_ = now_ns_;
   if (connection.in_flight() && connection.response_started) {
     // Ends a body delimited by the connection's close; anything else stays incomplete.
     http_parser_execute(&connection.parser, &kParserSettings, nullptr, 0);
@@ -222,8 +228,11 @@ void Worker::complete_response(Connection& connection, bool reuse_socket) {
   if (status_code < 100 || status_code > 599) return fail(connection, ErrorKind::malformed);
   const auto status = static_cast<StatusClass>(status_code / 100 - 1);
   if (now_ns_ >= second_end_ns_) advance_clock();
-  metrics_.record_response(connection.request->metric_index, status,
-                           now_ns_ - connection.intended_ns,
+  const uint64_t latency_ns = arrived_ns_ - connection.intended_ns;
+  typical_latency_ns_ = typical_latency_ns_ - typical_latency_ns_ / 32 + latency_ns / 32;
+  typical_gap_ns_ = typical_gap_ns_ - typical_gap_ns_ / 32 + (now_ns_ - last_response_ns_) / 32;
+  last_response_ns_ = now_ns_;
+  metrics_.record_response(connection.request->metric_index, status, latency_ns,
                            connection.first_byte_ns - connection.sent_ns, second_);
   ++responses_;
   if (status == StatusClass::client_error || status == StatusClass::server_error) {
