@@ -36,14 +36,14 @@ constexpr int kMaxPollsBeforeSleep = 16;
 // own send: on a VM that wake-up (an inter-processor interrupt) costs the server's CPU several
 // microseconds, 7-8 % of nginx's time serving 1 KB files in perf profiles. A thread that
 // sleeps on its own timer is not on the sockets' wait queues, so the server's sends cost it
-// nothing extra, and several responses are picked up per wake-up. The nap never delays the
-// measurement (latency ends at the kernel's receive stamp) and is kept to 1/16 of the typical
-// latency, so a server that is not saturated loses at most that fraction of its requests/s.
-// Measured against nginx (1 worker, 2 vCPUs, 32 connections): nginx's CPU per request -7 %,
-// requests/s +6-8 %, the generator's own CPU per request unchanged.
-constexpr uint64_t kMaxNapNs = 20'000;
+// nothing extra, and several responses are picked up per wake-up. The nap never skews the
+// measurement (latency ends at the kernel's receive stamp). It is sized to collect about 1.6
+// responses (shorter naps only add a timer to each wake-up) and kept under 1/12 of the typical
+// latency, so a server that is not saturated loses at most a few percent of its requests/s.
+// Measured against nginx (1 worker, 2 vCPUs): nginx's CPU per request -7 %, requests/s +5-10 %.
+constexpr uint64_t kMaxNapNs = 64'000;
 constexpr uint64_t kMinNapNs = 8'000;  // shorter naps cost more than the wake-ups they save
-constexpr uint64_t kNapLatencyFraction = 16;
+constexpr uint64_t kNapLatencyFraction = 12;
 constexpr uint64_t kMinInFlightToNap = 4;  // fewer outstanding requests: the server may idle
 
 size_t seconds_hint(const WorkerPlan& plan) {
@@ -127,7 +127,8 @@ void Worker::wait_for_events() {
   const uint64_t now_ns = monotonic_ns();
   const timespec timeout = to_timespec(deadline_ns > now_ns ? deadline_ns - now_ns : 0);
   epoll_event events[kMaxEvents];
-  int count = in_flight_ > 0 ? poll_before_sleep(events) : 0;
+  // A napping worker skips the polls: its gaps between responses are longer than they last.
+  int count = in_flight_ > 0 && nap_ns_ == 0 ? poll_before_sleep(events) : 0;
   if (count == 0 && nap(now_ns, deadline_ns)) count = epoll_wait(epoll_fd_, events, kMaxEvents, 0);
   if (count == 0) count = epoll_pwait2(epoll_fd_, events, kMaxEvents, &timeout, nullptr);
   if (count < 0 && errno != EINTR) {
@@ -137,37 +138,33 @@ void Worker::wait_for_events() {
 }
 
 bool Worker::nap(uint64_t now_ns, uint64_t deadline_ns) {
-  const uint64_t nap_ns = std::min(kMaxNapNs, typical_latency_ns_ / kNapLatencyFraction);
-  set_scheduling(worth_napping(nap_ns));
-  if (!naps_ || now_ns + nap_ns >= deadline_ns) return false;
-  const timespec duration = to_timespec(nap_ns);
+  update_nap_mode();
+  if (nap_ns_ == 0 || now_ns + nap_ns_ >= deadline_ns) return false;
+  const timespec duration = to_timespec(nap_ns_);
   clock_nanosleep(CLOCK_MONOTONIC, 0, &duration, nullptr);
   return true;
 }
 
-// A nap pays when it collects responses: at least 1.5 expected (fewer, and it only adds a timer
-// to each wake-up). Leaving takes a 25 % wider gap than entering, so a rate near the line does
-// not flip the mode on every loop.
-bool Worker::worth_napping(uint64_t nap_ns) const {
-  if (!arrival_stamps_ || in_flight_ < kMinInFlightToNap || nap_ns < kMinNapNs) return false;
-  const uint64_t expected_gap_ns = naps_ ? typical_gap_ns_ : typical_gap_ns_ + typical_gap_ns_ / 4;
-  return 3 * expected_gap_ns <= 2 * nap_ns;
+// Naps while one collects ~1.6 responses within the latency bound. Entering takes a 20 %
+// shorter gap than staying, so a rate near the line does not flip the mode on every loop.
+void Worker::update_nap_mode() {
+  use_batch_scheduling();
+  const uint64_t longest_ns = std::min(kMaxNapNs, typical_latency_ns_ / kNapLatencyFraction);
+  const uint64_t wanted_ns = std::max(kMinNapNs, typical_gap_ns_ * 8 / 5);
+  const uint64_t needed_ns = nap_ns_ != 0 ? wanted_ns : wanted_ns + wanted_ns / 4;
+  const bool naps = arrival_stamps_ && in_flight_ >= kMinInFlightToNap && needed_ns <= longest_ns;
+  nap_ns_ = naps ? wanted_ns : 0;
 }
 
-// Closed model without naps: SCHED_BATCH, so a wake-up by the server's send does not preempt
-// the server (which shares the machine when load is generated locally). The delay that adds
-// before a response is read does not reach the figures: latency ends at the kernel's receive
-// stamp. A worker that naps wakes on its own timer and must run then, and an open-model worker
-// must send on schedule: both keep the normal policy.
-void Worker::set_scheduling(bool naps) {
-  const bool batch = plan_.model == LoadModel::closed && arrival_stamps_ && !naps;
-  if (naps == naps_ && batch == batch_scheduling_) return;
-  naps_ = naps;
-  if (batch == batch_scheduling_) return;
+// Closed model: SCHED_BATCH, so a worker's wake-up (by the server's send, or its nap's timer)
+// does not preempt the server when load is generated on the same machine. The delay that adds
+// before a response is read does not reach the figures, since latency ends at the kernel's
+// receive stamp. An open-model worker must send on schedule and keeps the normal policy.
+void Worker::use_batch_scheduling() {
+  if (batch_scheduling_ || plan_.model != LoadModel::closed || !arrival_stamps_) return;
   const sched_param no_priority{};
-  if (sched_setscheduler(0, batch ? SCHED_BATCH : SCHED_OTHER, &no_priority) == 0) {
-    batch_scheduling_ = batch;
-  }
+  sched_setscheduler(0, SCHED_BATCH, &no_priority);
+  batch_scheduling_ = true;  // also when refused: asked once
 }
 
 int Worker::poll_before_sleep(epoll_event* events) {

@@ -71,8 +71,8 @@ class Worker {
   void wait_for_events();
   int poll_before_sleep(epoll_event* events);
   bool nap(uint64_t now_ns, uint64_t deadline_ns);  // true when it slept
-  bool worth_napping(uint64_t nap_ns) const;
-  void set_scheduling(bool naps);
+  void update_nap_mode();
+  void use_batch_scheduling();
   void handle_event(uint64_t tag, uint32_t events);
   void after_events();
   void housekeeping();
@@ -147,8 +147,8 @@ class Worker {
   uint64_t typical_latency_ns_ = 0;  // moving average of recent latencies, bounds the naps
   uint64_t typical_gap_ns_ = 0;      // moving average of the time between responses
   uint64_t last_response_ns_ = 0;
-  bool naps_ = false;              // see worth_napping
-  bool batch_scheduling_ = false;  // see set_scheduling
+  uint64_t nap_ns_ = 0;            // 0: not napping, see update_nap_mode
+  bool batch_scheduling_ = false;  // see use_batch_scheduling
   uint64_t responses_ = 0;
   uint64_t errors_ = 0;
 };
