@@ -127,8 +127,7 @@ void Worker::wait_for_events() {
   const uint64_t now_ns = monotonic_ns();
   const timespec timeout = to_timespec(deadline_ns > now_ns ? deadline_ns - now_ns : 0);
   epoll_event events[kMaxEvents];
-  // A napping worker skips the polls: its gaps between responses are longer than they last.
-  int count = in_flight_ > 0 && nap_ns_ == 0 ? poll_before_sleep(events) : 0;
+  int count = in_flight_ > 0 ? poll_before_sleep(events) : 0;
   if (count == 0 && nap(now_ns, deadline_ns)) count = epoll_wait(epoll_fd_, events, kMaxEvents, 0);
   if (count == 0) count = epoll_pwait2(epoll_fd_, events, kMaxEvents, &timeout, nullptr);
   if (count < 0 && errno != EINTR) {
