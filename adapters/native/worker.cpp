@@ -137,6 +137,7 @@ void Worker::wait_for_events() {
 }
 
 bool Worker::nap(uint64_t now_ns, uint64_t deadline_ns) {
+  use_batch_scheduling();
   update_nap_mode();
   if (nap_ns_ == 0 || now_ns + nap_ns_ >= deadline_ns) return false;
   const timespec duration = to_timespec(nap_ns_);
@@ -147,7 +148,6 @@ bool Worker::nap(uint64_t now_ns, uint64_t deadline_ns) {
 // Naps while one collects ~1.6 responses within the latency bound. Entering takes a 20 %
 // shorter gap than staying, so a rate near the line does not flip the mode on every loop.
 void Worker::update_nap_mode() {
-  use_batch_scheduling();
   const uint64_t longest_ns = std::min(kMaxNapNs, typical_latency_ns_ / kNapLatencyFraction);
   const uint64_t wanted_ns = std::max(kMinNapNs, typical_gap_ns_ * 8 / 5);
   const uint64_t needed_ns = nap_ns_ != 0 ? wanted_ns : wanted_ns + wanted_ns / 4;
@@ -163,7 +163,7 @@ void Worker::use_batch_scheduling() {
   if (batch_scheduling_ || plan_.model != LoadModel::closed || !arrival_stamps_) return;
   const sched_param no_priority{};
   sched_setscheduler(0, SCHED_BATCH, &no_priority);
-  batch_scheduling_ = true;  // also when refused: asked once
+  batch_scheduling_ = true;  // also when refused: asked once (worker threads live for one run)
 }
 
 int Worker::poll_before_sleep(epoll_event* events) {
