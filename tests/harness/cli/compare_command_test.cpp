@@ -1,4 +1,5 @@
 // `perfgate compare` end to end on real Google Benchmark outputs and real results files.
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -21,15 +22,37 @@ void run_benchmarks(const std::filesystem::path& out, const std::string& slowdow
   REQUIRE(result.exit_code == 0);
 }
 
+// True when some benchmark's repetitions on one side spread by more than 20 %: a burst of
+// interference from outside (seen on a shared CI machine: two of ten candidate repetitions 45 %
+// slow). Such a burst can slow every benchmark of one side together, which the gate rightly
+// blames on the machine (a suite-wide shift) rather than on the code.
+bool disturbed(const nlohmann::json& gate) {
+  for (const auto& comparison : gate["comparisons"]) {
+    for (const char* side : {"baseline", "candidate"}) {
+      const auto& runs = comparison[side]["runs"];
+      if (runs.empty()) continue;
+      const auto [low, high] = std::minmax_element(runs.begin(), runs.end());
+      if (high->get<double>() > 1.2 * low->get<double>()) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("compare flags the one Google Benchmark made 10 % slower, and only it", "[cli][gbench]") {
   TempDir dir;
-  run_benchmarks(dir.path() / "base.json", "1.0");
-  run_benchmarks(dir.path() / "cand.json", "1.10");
-  auto out = run_command({perfgate_binary(), "compare", (dir.path() / "base.json").string(),
-                          (dir.path() / "cand.json").string(), "--metric", "real_time", "--metric",
-                          "cpu_time", "--format", "json"});
+  CommandOutput out;
+  // A disturbed measurement says nothing about compare: it is taken again, up to three times.
+  for (int attempt = 1; attempt <= 3; ++attempt) {
+    run_benchmarks(dir.path() / "base.json", "1.0");
+    run_benchmarks(dir.path() / "cand.json", "1.10");
+    out = run_command({perfgate_binary(), "compare", (dir.path() / "base.json").string(),
+                       (dir.path() / "cand.json").string(), "--metric", "real_time", "--metric",
+                       "cpu_time", "--format", "json"});
+    if (out.exit_code == 2 || !disturbed(nlohmann::json::parse(out.out))) break;
+    WARN("attempt " << attempt << ": the machine disturbed the benchmarks; measuring again");
+  }
   INFO(out.out << out.err);
   CHECK(out.exit_code == 1);
   auto gate = nlohmann::json::parse(out.out);
