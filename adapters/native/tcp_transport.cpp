@@ -8,6 +8,7 @@
 
 #include <cstdint>
 
+#include "adapters/native/clock.h"
 #include "adapters/native/transport.h"
 
 namespace perfgate::native {
@@ -19,10 +20,6 @@ IoResult failure(int error_number) {
 
 bool is_transient(int error_number) {
   return error_number == EAGAIN || error_number == EWOULDBLOCK || error_number == EINTR;
-}
-
-uint64_t to_ns(const timespec& time) {
-  return static_cast<uint64_t>(time.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(time.tv_nsec);
 }
 
 // The kernel stamps received data with CLOCK_REALTIME; the loop's clock is CLOCK_MONOTONIC.
@@ -38,12 +35,8 @@ thread_local ClockOffset clock_offset;
 
 int64_t realtime_minus_monotonic_ns() {
   if (clock_offset.uses_left == 0) {
-    timespec realtime{};
-    timespec monotonic{};
-    clock_gettime(CLOCK_REALTIME, &realtime);
-    clock_gettime(CLOCK_MONOTONIC, &monotonic);
-    clock_offset.realtime_minus_monotonic_ns =
-        static_cast<int64_t>(to_ns(realtime)) - static_cast<int64_t>(to_ns(monotonic));
+    const auto realtime_ns = static_cast<int64_t>(clock_ns(CLOCK_REALTIME));
+    clock_offset.realtime_minus_monotonic_ns = realtime_ns - static_cast<int64_t>(monotonic_ns());
     clock_offset.uses_left = 256;
   }
   --clock_offset.uses_left;

@@ -51,10 +51,6 @@ size_t seconds_hint(const WorkerPlan& plan) {
   return static_cast<size_t>((plan.end_ns - plan.start_ns) / kNsPerSecond) + 1;
 }
 
-timespec to_timespec(uint64_t ns) {
-  return {static_cast<time_t>(ns / kNsPerSecond), static_cast<long>(ns % kNsPerSecond)};
-}
-
 }  // namespace
 
 Worker::Worker(const WorkerPlan& plan, Transport& transport, WorkerProgress& progress)
