@@ -1,5 +1,6 @@
 # The two fresh-machine commands: `make demo` and `make test`.
-# Both install missing Debian packages first (ci/install-deps.sh), then build with CMake.
+# Both install missing Debian packages first (ci/install-deps.sh, with the profile each needs),
+# then build with CMake: `demo` only the perfgate binary, `test` everything.
 
 PRESET ?= default
 BUILD_DIR := $(if $(filter default,$(PRESET)),build,build-$(PRESET))
@@ -9,8 +10,10 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 all: build
 
+DEPS_PROFILE ?= test
+
 deps:
-	./ci/install-deps.sh
+	./ci/install-deps.sh $(DEPS_PROFILE)
 
 configure: deps
 	cmake --preset $(PRESET)
@@ -21,7 +24,10 @@ build: configure
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
 
-demo: build
+# The demo needs the perfgate binary only, not the 300-odd test objects.
+demo:
+	$(MAKE) configure DEPS_PROFILE=demo
+	cmake --build --preset $(PRESET) -j $(JOBS) --target perfgate
 	./suites/demo.sh $(BUILD_DIR)/perfgate
 
 # Microbenchmarks (Google Benchmark), on the release build.
