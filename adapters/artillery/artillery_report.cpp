@@ -23,8 +23,6 @@ struct PercentileKey {
 constexpr std::array<PercentileKey, 6> kPercentileKeys{
     {{"p50", 50}, {"p75", 75}, {"p90", 90}, {"p95", 95}, {"p99", 99}, {"p999", 99.9}}};
 
-constexpr double kMaxCount = 9007199254740992.0;  // 2^53: larger counts are not real counts
-
 // Keys only the legacy 1.x aggregate has (FORMATS.md section 3, "Legacy 1.x format").
 constexpr std::array<const char*, 5> kLegacyKeys{
     {"latency", "scenariosCreated", "requestsCompleted", "rps", "scenarioDuration"}};
@@ -145,7 +143,7 @@ class PeriodReader {
     for (const auto& [name, item] : found->items()) {
       if (item.is_null()) continue;  // intermediate periods may hold null rates
       if (!item.is_number() || !std::isfinite(item.get<double>()) ||
-          (non_negative && !(item.get<double>() >= 0 && item.get<double>() <= kMaxCount)))
+          (non_negative && !(item.get<double>() >= 0 && item.get<double>() <= kMaxExactCount)))
         fail(std::string(key) + "." + name, name,
              non_negative ? "expected a count (a number of at least 0)" : "expected a number");
       out[name] = item.get<double>();

@@ -16,6 +16,9 @@
 
 namespace perfgate::artillery {
 
+// 2^53: the largest count a double holds exactly; a larger "count" is not a real count.
+inline constexpr double kMaxExactCount = 9007199254740992.0;
+
 // One histogram summary, values in ms. A percentile Artillery left out (or wrote as null) is
 // nullopt; `mean` is absent in early 2.0.0 builds.
 struct Summary {

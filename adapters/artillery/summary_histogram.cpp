@@ -7,8 +7,7 @@
 namespace perfgate::artillery {
 namespace {
 
-constexpr double kMaxCount = 9007199254740992.0;  // 2^53: exact in a double
-constexpr uint64_t kChunksPerSegment = 64;        // resolution of the interpolated curve
+constexpr uint64_t kChunksPerSegment = 64;  // resolution of the interpolated curve
 
 // The same rank Histogram::value_at_percentile looks up: ceil(p/100 * count), at least 1.
 uint64_t rank_at(double percentile, uint64_t count) {
@@ -69,7 +68,7 @@ void record_segment(Histogram& histogram, Point from, Point to) {
 Histogram histogram_from_summary(const Summary& summary) {
   Histogram histogram;
   if (!(summary.count >= 1)) return histogram;
-  const auto count = static_cast<uint64_t>(std::min(std::round(summary.count), kMaxCount));
+  const auto count = static_cast<uint64_t>(std::min(std::round(summary.count), kMaxExactCount));
   const std::vector<Point> points = quantile_points(summary, count);
   histogram.record(points.front().value_ns);  // rank 1: the exact minimum
   for (size_t i = 1; i < points.size(); ++i) record_segment(histogram, points[i - 1], points[i]);

@@ -9,12 +9,14 @@
 
 namespace perfgate::native {
 
+inline constexpr uint64_t kNsPerSecond = 1'000'000'000;
+
 inline uint64_t to_ns(const timespec& time) noexcept {
-  return static_cast<uint64_t>(time.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(time.tv_nsec);
+  return static_cast<uint64_t>(time.tv_sec) * kNsPerSecond + static_cast<uint64_t>(time.tv_nsec);
 }
 
 inline timespec to_timespec(uint64_t ns) noexcept {
-  return {static_cast<time_t>(ns / 1'000'000'000u), static_cast<long>(ns % 1'000'000'000u)};
+  return {static_cast<time_t>(ns / kNsPerSecond), static_cast<long>(ns % kNsPerSecond)};
 }
 
 inline uint64_t clock_ns(clockid_t clock) noexcept {

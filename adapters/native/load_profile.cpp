@@ -3,17 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include "adapters/native/clock.h"
+
 namespace perfgate::native {
 namespace {
 
 // Stands in for "without end": about 31 years, far beyond any run, still exact in a double.
 constexpr uint64_t kEndlessNs = uint64_t{1} << 60;
-constexpr double kNsPerSecond = 1e9;
+constexpr double kNsPerSecondF = static_cast<double>(kNsPerSecond);
 
 }  // namespace
 
 double LoadProfile::Segment::area() const {
-  return (from_level + to_level) / 2 * (static_cast<double>(duration_ns) / kNsPerSecond);
+  return (from_level + to_level) / 2 * (static_cast<double>(duration_ns) / kNsPerSecondF);
 }
 
 LoadProfile LoadProfile::constant(double level, uint64_t length_ns) {
@@ -63,7 +65,7 @@ double LoadProfile::area_until(uint64_t elapsed_ns) const {
     const double level_then =
         segment.from_level + (segment.to_level - segment.from_level) * fraction;
     area = segment.area_before +
-           (segment.from_level + level_then) / 2 * (static_cast<double>(inside_ns) / kNsPerSecond);
+           (segment.from_level + level_then) / 2 * (static_cast<double>(inside_ns) / kNsPerSecondF);
   }
   return area;
 }
@@ -76,14 +78,14 @@ std::optional<uint64_t> LoadProfile::time_of_area(double area) const {
     const double wanted = std::max(0.0, area - segment.area_before);
     // Within the segment, area(t) = l0 t + k t^2 with k = (l1 - l0) / (2 d). Solved for t in
     // the form 2a / (l0 + sqrt(l0^2 + 4 k a)), which stays exact when k is 0 or l0 is 0.
-    const double seconds = static_cast<double>(segment.duration_ns) / kNsPerSecond;
+    const double seconds = static_cast<double>(segment.duration_ns) / kNsPerSecondF;
     const double slope = (segment.to_level - segment.from_level) / (2 * seconds);
     const double root =
         std::sqrt(std::max(0.0, segment.from_level * segment.from_level + 4 * slope * wanted));
     const double denominator = segment.from_level + root;
     const double offset_s = denominator > 0 ? 2 * wanted / denominator : 0;
     const double offset_ns =
-        std::min(offset_s * kNsPerSecond, static_cast<double>(segment.duration_ns));
+        std::min(offset_s * kNsPerSecondF, static_cast<double>(segment.duration_ns));
     return segment.start_ns + static_cast<uint64_t>(offset_ns);
   }
   return std::nullopt;

@@ -20,7 +20,6 @@ constexpr int kMaxEvents = 256;
 // Timeouts, reconnects, stage levels and the stop flags are looked at least this often.
 constexpr uint64_t kHousekeepingPeriodNs = 20'000'000;
 constexpr uint64_t kPublishPeriodNs = 500'000'000;
-constexpr uint64_t kNsPerSecond = 1'000'000'000;
 // Timer slack for the worker thread: epoll timeouts then wake within ~1 us of an arrival's
 // intended time instead of the default 50 us.
 constexpr unsigned long kTimerSlackNs = 1000;

@@ -4,12 +4,12 @@
 #include <cmath>
 #include <sstream>
 
+#include "harness/suite/suite_keys.h"
+
 namespace perfgate::suite_detail {
 namespace {
 
 constexpr size_t kMaxCombinations = 1000;
-constexpr int64_t kMaxThreads = 1024;
-constexpr int64_t kMaxConnections = 100'000;
 constexpr std::array<std::string_view, 3> kParameters{"connections", "threads", "rate"};
 
 // One value of one parameter: applies itself to a scenario and names itself.
@@ -36,7 +36,7 @@ std::vector<Setting> read_values(const std::string& parameter, const Field& list
       if (setting.value <= 0) item.fail("expected a rate above 0, got " + item.describe());
       setting.label = number_label(setting.value) + "/s";
     } else {
-      int64_t max = parameter == "threads" ? kMaxThreads : kMaxConnections;
+      int64_t max = parameter == "threads" ? suite_keys::max_threads : suite_keys::max_connections;
       setting.value = static_cast<double>(item.whole_number(1, max));
       setting.label = number_label(setting.value);
     }

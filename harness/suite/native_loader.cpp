@@ -10,8 +10,8 @@
 namespace perfgate::suite_detail {
 namespace {
 
-constexpr int64_t kMaxThreads = 1024;
-constexpr int64_t kMaxConnections = 100'000;
+constexpr int64_t kMaxThreads = suite_keys::max_threads;
+constexpr int64_t kMaxConnections = suite_keys::max_connections;
 constexpr int kDefaultConnections = 8;
 
 bool is_token_char(char c) {

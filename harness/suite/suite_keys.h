@@ -7,10 +7,15 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string_view>
 
 namespace perfgate::suite_keys {
+
+// Upper bounds of a native scenario's load, shared by its keys and by matrix sweeps over them.
+inline constexpr int64_t max_threads = 1024;
+inline constexpr int64_t max_connections = 100'000;
 
 inline constexpr std::array<std::string_view, 11> suite{
     "$schema", "suite", "baseline",        "repetitions", "warmup",   "service",
