@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <fstream>
 #include <thread>
 
 #include <nlohmann/json.hpp>
@@ -40,9 +41,19 @@ double value_in(const json& run, const std::string& name) {
   return 0;
 }
 
+// A zombie counts as gone: it has ended and only waits for its new parent (pid 1, which in some
+// containers reaps slowly) to collect it.
+bool is_zombie(int pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  const size_t name_end = line.rfind(')');
+  return name_end != std::string::npos && name_end + 2 < line.size() && line[name_end + 2] == 'Z';
+}
+
 bool process_gone(int pid) {
   for (int i = 0; i < 40; ++i) {
-    if (::kill(pid, 0) != 0 && errno == ESRCH) return true;
+    if ((::kill(pid, 0) != 0 && errno == ESRCH) || is_zombie(pid)) return true;
     std::this_thread::sleep_for(50ms);
   }
   return false;
