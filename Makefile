@@ -6,7 +6,7 @@ PRESET ?= default
 BUILD_DIR := $(if $(filter default,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build test demo bench compare-wrk format clean
+.PHONY: all deps configure build test demo package bench compare-wrk format clean
 
 all: build
 
@@ -30,6 +30,12 @@ demo:
 	cmake --build --preset $(PRESET) -j $(JOBS) --target perfgate
 	./suites/demo.sh $(BUILD_DIR)/perfgate
 
+# The Debian package: build-package/perfgate_<version>_amd64.deb (docs/install.md).
+package:
+	./ci/install-deps.sh build
+	cmake --preset package
+	cmake --build --preset package -j $(JOBS)
+
 # Microbenchmarks (Google Benchmark), on the release build.
 bench:
 	$(MAKE) build PRESET=release
@@ -44,4 +50,4 @@ format:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf build build-release build-asan-ubsan
+	rm -rf build build-release build-asan-ubsan build-package

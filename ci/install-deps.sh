@@ -16,9 +16,11 @@ set -eu
 profile=${1:-test}
 here=$(cd "$(dirname "$0")" && pwd)
 
+# dpkg-dev and file: dpkg-shlibdeps finds the .deb's runtime dependencies (make package).
 BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
   nlohmann-json3-dev libgit2-dev libboost-dev libboost-filesystem-dev
-  libeigen3-dev libcli11-dev libyaml-cpp-dev libhttp-parser-dev libexpat1-dev zlib1g-dev"
+  libeigen3-dev libcli11-dev libyaml-cpp-dev libhttp-parser-dev libexpat1-dev zlib1g-dev
+  dpkg-dev file"
 # The default preset configures the tests and benchmarks, so `make demo` needs their headers.
 DEMO_PACKAGES="catch2 libbenchmark-dev"
 # Integration tests and the generator comparison.

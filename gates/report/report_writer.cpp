@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -105,6 +106,15 @@ const char* to_string(ReportFormat format) {
       return "openmetrics";
   }
   return "?";
+}
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "md") return ReportFormat::markdown;
+  for (ReportFormat format : kReportFormats)
+    if (lower == to_string(format)) return format;
+  return std::nullopt;
 }
 
 const char* file_extension(ReportFormat format) {

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,12 @@ namespace perfgate::gates {
 enum class ReportFormat { text, markdown, html, junit, json, csv, openmetrics };
 const char* to_string(ReportFormat format);       // "text", "markdown", ...
 const char* file_extension(ReportFormat format);  // "txt", "md", "html", "xml", "json", ...
+// Every format, in the order help texts list them.
+inline constexpr ReportFormat kReportFormats[] = {
+    ReportFormat::text, ReportFormat::markdown, ReportFormat::html,       ReportFormat::junit,
+    ReportFormat::json, ReportFormat::csv,      ReportFormat::openmetrics};
+// The format a name stands for: to_string's names, case-insensitive, and "md" for markdown.
+std::optional<ReportFormat> parse_report_format(std::string_view name);
 
 struct ReportRequest {
   std::vector<ReportFormat> formats{};  // empty: text

@@ -13,6 +13,7 @@
 #include "gates/policy/gate_policy.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
+#include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/result_json.h"
 #include "harness/run/summary_table.h"
@@ -32,11 +33,13 @@ struct UpdateArguments {
   bool no_progress = false;
 };
 
+enum class ShowFormat { text, json };
+
 struct ShowArguments {
   std::string suite_path;
   std::string at;
   std::string repo;
-  bool json = false;
+  ShowFormat format = ShowFormat::text;
 };
 
 baselines::Signature parse_author(const std::string& text) {
@@ -134,7 +137,7 @@ int show_command(const ShowArguments& args) {
     source = args.at + " (" + commit->substr(0, 7) + "):" + location.path_in_repo;
   }
   if (!result) throw InputError(source, "", "no baseline here; run `perfgate baseline update`");
-  if (args.json) {
+  if (args.format == ShowFormat::json) {
     std::cout << baselines::render_baseline(*result);
     return static_cast<int>(ExitCode::pass);
   }
@@ -150,30 +153,40 @@ void add_update_subcommand(CLI::App& baseline, Action& action) {
   auto args = std::make_shared<UpdateArguments>();
   CLI::App* command = baseline.add_subcommand(
       "update", "Write the suite's baseline file from a fresh run or a results file");
-  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")->required();
-  command->add_option("--from", args->from_path, "Take the results from this file");
+  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")
+      ->required()
+      ->type_name("SUITE");
+  command->add_option("--from", args->from_path, "Take the results from this file")
+      ->type_name("FILE");
   command->add_flag("--commit", args->commit,
                     "Commit the baseline file (only it) on the current branch");
-  command->add_option("--author", args->author,
-                      "Commit author \"Name <email>\" (default: git config user.name/email)");
+  command
+      ->add_option("--author", args->author,
+                   "Commit author \"Name <email>\" (default: git config user.name/email)")
+      ->type_name("AUTHOR");
   command->add_flag("--force", args->force,
                     "Commit even on a detached HEAD, an unborn branch or a conflicting index");
-  command->add_option("--repo", args->repo,
-                      "The git repository (default: the one holding the suite file)");
-  command->add_option("--repetitions", args->repetitions, "Override the number of repetitions");
-  command->add_flag("--no-progress", args->no_progress, "Do not draw the live progress line");
+  add_repo_option(*command, args->repo);
+  add_run_options(*command, args->repetitions, args->no_progress);
   command->callback([args, &action] { action = [args] { return update_command(*args); }; });
 }
 
 void add_show_subcommand(CLI::App& baseline, Action& action) {
   auto args = std::make_shared<ShowArguments>();
   CLI::App* command = baseline.add_subcommand("show", "Print the suite's baseline");
-  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")->required();
-  command->add_option("--at", args->at,
-                      "Read it at this revision (through git) instead of the working tree");
-  command->add_option("--repo", args->repo,
-                      "The git repository (default: the one holding the suite file)");
-  command->add_flag("--json", args->json, "Print the baseline file itself");
+  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")
+      ->required()
+      ->type_name("SUITE");
+  command
+      ->add_option("--at", args->at,
+                   "Read it at this revision (through git) instead of the working tree")
+      ->type_name("REF");
+  add_repo_option(*command, args->repo);
+  command
+      ->add_option("--format", args->format,
+                   "text (a table) | json (the baseline file itself); default text")
+      ->transform(choice<ShowFormat>({{"text", ShowFormat::text}, {"json", ShowFormat::json}}))
+      ->type_name("FORMAT");
   command->callback([args, &action] { action = [args] { return show_command(*args); }; });
 }
 

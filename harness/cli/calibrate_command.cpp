@@ -102,28 +102,46 @@ void add_calibrate_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<CalibrateArguments>();
   CLI::App* command = app.add_subcommand(
       "calibrate", "Measure this machine's run-to-run noise; recommend repetitions and threshold");
-  command->add_option("--runs", args->runs, "Measured A/A runs")->capture_default_str();
-  command->add_option("--duration", args->duration, "Length of each run")->capture_default_str();
+  command->add_option("--runs", args->runs, "Measured A/A runs")
+      ->type_name("N")
+      ->capture_default_str();
+  command->add_option("--duration", args->duration, "Length of each run")
+      ->type_name("DURATION")
+      ->capture_default_str();
   command->add_option("--warmup", args->warmup, "One unmeasured run first (0 for none)")
+      ->type_name("DURATION")
       ->capture_default_str();
   command->add_option("--connections", args->connections, "Connections (closed model)")
+      ->type_name("N")
       ->capture_default_str();
-  command->add_option("--threads", args->threads, "Generator threads")->capture_default_str();
-  command->add_option("--url", args->url,
-                      "Measure this server (http://host:port) instead of the built-in target");
-  command->add_option("--path", args->path, "Path requested")->capture_default_str();
+  command->add_option("--threads", args->threads, "Generator threads")
+      ->type_name("N")
+      ->capture_default_str();
+  command
+      ->add_option("--url", args->url,
+                   "Measure this server (http://host:port) instead of the built-in target")
+      ->type_name("URL");
+  command->add_option("--path", args->path, "Path requested")
+      ->type_name("PATH")
+      ->capture_default_str();
   command
       ->add_option("--target-latency", args->target_latency,
                    "Built-in target's latency (as perfgate target --latency)")
+      ->type_name("LATENCY")
       ->capture_default_str();
   command->add_option("--threshold", args->threshold, "The change that should matter")
+      ->type_name("PERCENT")
       ->capture_default_str();
-  command->add_option("--alpha", args->alpha, "Significance level")->capture_default_str();
+  command->add_option("--alpha", args->alpha, "Significance level")
+      ->type_name("P")
+      ->capture_default_str();
   command->add_option("--power", args->power, "Power to detect a change of the threshold")
+      ->type_name("PERCENT")
       ->capture_default_str();
   command
       ->add_option("--plan-repetitions", args->planned_repetitions,
                    "Repetitions the suite will use, for the threshold recommendation")
+      ->type_name("N")
       ->capture_default_str();
   command->callback([args, &action] { action = [args] { return calibrate_command(*args); }; });
 }

@@ -16,6 +16,7 @@
 #include "gates/report/report_writer.h"
 #include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
+#include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/result_json.h"
 #include "harness/suite/suite_loader.h"
@@ -113,28 +114,27 @@ void add_compare_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<CompareArguments>();
   CLI::App* command = app.add_subcommand(
       "compare", "Compare two results files (perfgate or Google Benchmark JSON) run by run");
-  command->add_option("baseline", args->baseline_path, "Baseline results file")->required();
-  command->add_option("candidate", args->candidate_path, "Candidate results file")->required();
-  command->add_option("--suite", args->suite_path, "Take the gate policy from this suite file");
-  command->add_option("--metric", args->metrics,
-                      "Gate this metric, e.g. latency.p99 or real_time (repeatable)");
-  command->add_option("--alpha", args->alpha, "Significance level after correction (0.05)");
-  command->add_option("--threshold", args->threshold, "Smallest change that matters (5%)");
-  command->add_option("--correction", args->correction, "holm | bh | none (holm)");
-  command->add_option("--sla", args->slas, "An SLA rule, e.g. 'latency.p99 < 250ms' (repeatable)");
-  std::map<std::string, gates::ReportFormat> formats;
-  for (gates::ReportFormat format :
-       {gates::ReportFormat::text, gates::ReportFormat::markdown, gates::ReportFormat::html,
-        gates::ReportFormat::junit, gates::ReportFormat::json, gates::ReportFormat::csv,
-        gates::ReportFormat::openmetrics})
-    formats.emplace(gates::to_string(format), format);
+  command->add_option("baseline", args->baseline_path, "Baseline results file")
+      ->required()
+      ->type_name("FILE");
+  command->add_option("candidate", args->candidate_path, "Candidate results file")
+      ->required()
+      ->type_name("FILE");
+  command->add_option("--suite", args->suite_path, "Take the gate policy from this suite file")
+      ->type_name("FILE");
   command
-      ->add_option("--format", args->report.formats,
-                   "text | markdown | html | junit | json | csv | openmetrics (repeatable; "
-                   "default text)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
-  command->add_option("--report-dir", args->report.report_dir,
-                      "Write every --format to DIR/perfgate.<ext> (text still to stdout)");
+      ->add_option("--metric", args->metrics,
+                   "Gate this metric, e.g. latency.p99 or real_time (repeatable)")
+      ->type_name("METRIC");
+  command->add_option("--alpha", args->alpha, "Significance level after correction (0.05)")
+      ->type_name("P");
+  command->add_option("--threshold", args->threshold, "Smallest change that matters (5%)")
+      ->type_name("PERCENT");
+  command->add_option("--correction", args->correction, "holm | bh | none (holm)")
+      ->type_name("METHOD");
+  command->add_option("--sla", args->slas, "An SLA rule, e.g. 'latency.p99 < 250ms' (repeatable)")
+      ->type_name("RULE");
+  add_report_options(*command, args->report);
   command->callback([args, &action] { action = [args] { return compare_command(*args); }; });
 }
 

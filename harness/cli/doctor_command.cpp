@@ -33,7 +33,8 @@ void add_doctor_command(CLI::App& app, Action& action) {
   CLI::App* command = app.add_subcommand(
       "doctor", "Check CPU scaling, load, memory, load tools and git state; print fixes");
   command->add_flag("--strict", args->strict, "Exit 1 when any check warns");
-  command->add_option("-C,--directory", args->directory, "Repository to check")
+  command->add_option("-C,--repo", args->directory, "Repository to check")
+      ->type_name("DIR")
       ->capture_default_str();
   command->callback([args, &action] { action = [args] { return doctor_command(*args); }; });
 }

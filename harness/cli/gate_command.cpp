@@ -16,6 +16,7 @@
 #include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
+#include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/environment.h"
 #include "harness/model/result_json.h"
@@ -33,8 +34,7 @@ struct GateArguments {
   std::optional<int> repetitions;
   bool no_merge_base = false;
   bool no_progress = false;
-  std::vector<gates::ReportFormat> formats;
-  std::string report_dir;
+  gates::ReportRequest report;
 };
 
 // Everything known about the baseline before the candidate is measured.
@@ -88,7 +88,7 @@ int gate_command(const GateArguments& args) {
   const Suite suite = load_suite(args.suite_path);
   const gates::GatePolicy policy = gates::parse_gate_policy(suite);
   const auto rules = sla::parse_sla_rules(policy.sla, suite.path, "gate.sla");
-  const gates::ReportRequest request{args.formats, args.report_dir};
+  const gates::ReportRequest& request = args.report;
   gates::check_report_request(request);
   const baselines::BaselineLocation location =
       baselines::locate_baseline(suite, repository_directory(args.repo, suite));
@@ -130,27 +130,26 @@ void add_gate_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<GateArguments>();
   CLI::App* command = app.add_subcommand(
       "gate", "Run the suite and gate it against the baseline committed on the target branch");
-  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")->required();
+  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")
+      ->required()
+      ->type_name("SUITE");
   command
       ->add_option("--against", args->against,
                    "Target branch or commit (e.g. main); its merge-base with HEAD has the "
                    "baseline. A branch that exists only as origin/NAME is found")
-      ->required();
-  command->add_option("--results", args->results_path,
-                      "Gate this results file instead of running the suite");
-  command->add_option("-o,--output", args->output_path, "Also write the candidate's results here");
-  command->add_option("--repo", args->repo,
-                      "The git repository (default: the one holding the suite file)");
-  command->add_option("--repetitions", args->repetitions, "Override the number of repetitions");
+      ->required()
+      ->type_name("REF");
+  command
+      ->add_option("--results", args->results_path,
+                   "Gate this results file instead of running the suite")
+      ->type_name("FILE");
+  command->add_option("-o,--output", args->output_path, "Also write the candidate's results here")
+      ->type_name("FILE");
+  add_repo_option(*command, args->repo);
+  add_run_options(*command, args->repetitions, args->no_progress);
   command->add_flag("--no-merge-base", args->no_merge_base,
                     "When the merge-base is missing (shallow clone), use REF's own baseline");
-  command->add_flag("--no-progress", args->no_progress, "Do not draw the live progress line");
-  command
-      ->add_option("--format", args->formats,
-                   "text | markdown | html | junit | json | csv | openmetrics (repeatable)")
-      ->transform(CLI::CheckedTransformer(report_format_names(), CLI::ignore_case));
-  command->add_option("--report-dir", args->report_dir,
-                      "Write every requested format to DIR/perfgate.<ext>");
+  add_report_options(*command, args->report);
   command->callback([args, &action] { action = [args] { return gate_command(*args); }; });
 }
 

@@ -38,14 +38,4 @@ std::filesystem::path repository_directory(const std::string& repo_option, const
   return parent.empty() ? std::filesystem::path(".") : parent;
 }
 
-const std::map<std::string, gates::ReportFormat>& report_format_names() {
-  using gates::ReportFormat;
-  static const std::map<std::string, ReportFormat> names{
-      {"text", ReportFormat::text},   {"markdown", ReportFormat::markdown},
-      {"md", ReportFormat::markdown}, {"html", ReportFormat::html},
-      {"junit", ReportFormat::junit}, {"json", ReportFormat::json},
-      {"csv", ReportFormat::csv},     {"openmetrics", ReportFormat::openmetrics}};
-  return names;
-}
-
 }  // namespace perfgate::cli

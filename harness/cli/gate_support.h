@@ -1,14 +1,12 @@
-// Shared by `gate`, `baseline` and `history`: running a suite for its results, the repository
-// a suite's baseline lives in, and the report options of DESIGN.md (--format, --report-dir).
+// Shared by `gate`, `baseline` and `history`: running a suite for its results, and the
+// repository a suite's baseline lives in.
 #pragma once
 
 #include <filesystem>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "gates/report/report_writer.h"
 #include "harness/model/run_result.h"
 #include "harness/suite/suite.h"
 
@@ -28,8 +26,5 @@ std::optional<SuiteResult> run_for_results(const Suite& suite, const SuiteRunReq
 
 // --repo when given, else the directory of the suite file (suites live in the repository).
 std::filesystem::path repository_directory(const std::string& repo_option, const Suite& suite);
-
-// The --format names every report-producing command accepts.
-const std::map<std::string, gates::ReportFormat>& report_format_names();
 
 }  // namespace perfgate::cli

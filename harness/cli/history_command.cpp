@@ -12,6 +12,7 @@
 #include "gates/policy/gate_policy.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
+#include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/suite/suite_loader.h"
 
@@ -103,17 +104,19 @@ void add_history_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<HistoryArguments>();
   CLI::App* command = app.add_subcommand(
       "history", "The baseline's history from git: one point per commit per statistic");
-  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")->required();
-  command->add_option("--repo", args->repo,
-                      "The git repository (default: the one holding the suite file)");
+  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")
+      ->required()
+      ->type_name("SUITE");
+  add_repo_option(*command, args->repo);
   command->add_option("--limit", args->limit, "The newest N commits that changed the baseline")
-      ->capture_default_str();
-  const std::map<std::string, HistoryFormat> formats{{"table", HistoryFormat::table},
-                                                     {"text", HistoryFormat::table},
-                                                     {"json", HistoryFormat::json},
-                                                     {"csv", HistoryFormat::csv}};
+      ->capture_default_str()
+      ->type_name("N");
   command->add_option("--format", args->format, "table | json | csv (default table)")
-      ->transform(CLI::CheckedTransformer(formats, CLI::ignore_case));
+      ->transform(choice<HistoryFormat>({{"table", HistoryFormat::table},
+                                         {"text", HistoryFormat::table},
+                                         {"json", HistoryFormat::json},
+                                         {"csv", HistoryFormat::csv}}))
+      ->type_name("FORMAT");
   command->callback([args, &action] { action = [args] { return history_command(*args); }; });
 }
 

@@ -57,13 +57,21 @@ void add_import_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<ImportArguments>();
   CLI::App* command =
       app.add_subcommand("import", "Turn another tool's output files into a results file");
-  command->add_option("--from", args->tool, "k6 | jmeter | artillery | gbench")->required();
-  command->add_option("files", args->files, "The tool's output files")->required();
+  command->add_option("--from", args->tool, "k6 | jmeter | artillery | gbench")
+      ->type_name("TOOL")
+      ->required();
+  command->add_option("files", args->files, "The tool's output files")
+      ->type_name("FILE")
+      ->required();
   command->add_option("-o,--output", args->output_path, "Results file to write")
+      ->type_name("FILE")
       ->capture_default_str();
-  command->add_option("--suite", args->suite_name, "Suite name to record (default: imported)");
-  command->add_option("--scenario", args->scenario_name,
-                      "Import the files as the runs of one scenario of this name");
+  command->add_option("--suite", args->suite_name, "Suite name to record (default: imported)")
+      ->type_name("NAME");
+  command
+      ->add_option("--scenario", args->scenario_name,
+                   "Import the files as the runs of one scenario of this name")
+      ->type_name("NAME");
   command->callback([args, &action] { action = [args] { return import_command(*args); }; });
 }
 

@@ -46,15 +46,21 @@ void add_init_command(CLI::App& app, Action& action) {
       "init", "Write a starter suite, .perfgate/ and a CI workflow into a repository");
   command
       ->add_option("--url", args->options.url, "The HTTP service to load (http://host:port[/path])")
+      ->type_name("URL")
       ->required();
   command->add_option("--name", args->options.name, "Suite name (suites/NAME.yaml)")
+      ->type_name("NAME")
       ->capture_default_str();
-  command->add_option("--ci", args->ci, "github | gitlab | jenkins (default: detect)");
+  command->add_option("--ci", args->ci, "github | gitlab | jenkins (default: detect)")
+      ->type_name("CI");
   command->add_option("--duration", args->options.duration, "Length of each run")
+      ->type_name("DURATION")
       ->capture_default_str();
   command->add_option("--repetitions", args->options.repetitions, "Runs per scenario")
+      ->type_name("N")
       ->capture_default_str();
-  command->add_option("-C,--directory", args->options.directory, "Repository root")
+  command->add_option("-C,--repo", args->options.directory, "Repository root")
+      ->type_name("DIR")
       ->capture_default_str();
   command->add_flag("--force", args->force, "Overwrite files that exist");
   command->callback([args, &action] { action = [args] { return init_command(*args); }; });

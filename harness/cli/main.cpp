@@ -4,13 +4,14 @@
 #include <iostream>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/manual.h"
 #include "harness/errors.h"
-#include "harness/model/environment.h"
+#include "harness/model/version.h"
 
 int main(int argc, char** argv) {
   using perfgate::ExitCode;
   CLI::App app{"perfgate: a performance gate for CI/CD pipelines and a benchmark harness"};
-  app.set_version_flag("--version", std::string("perfgate ") + perfgate::perfgate_version());
+  app.set_version_flag("--version", "perfgate " + perfgate::version_line());
   app.require_subcommand(1);
 
   perfgate::cli::Action action;
@@ -25,7 +26,13 @@ int main(int argc, char** argv) {
   perfgate::cli::add_calibrate_command(app, action);
   perfgate::cli::add_doctor_command(app, action);
   perfgate::cli::add_init_command(app, action);
+  perfgate::cli::add_manual_commands(app, action);
 
+  if (const std::string unknown = perfgate::cli::unknown_command_message(app, argc, argv);
+      !unknown.empty()) {
+    std::cerr << "perfgate: error: " << unknown << "\n";
+    return static_cast<int>(ExitCode::usage_or_input);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

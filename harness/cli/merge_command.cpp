@@ -33,8 +33,11 @@ void add_merge_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<MergeArguments>();
   CLI::App* command =
       app.add_subcommand("merge", "Merge the results files of shards (perfgate run --shard i/N)");
-  command->add_option("shards", args->shard_paths, "Results files of the shards")->required();
+  command->add_option("shards", args->shard_paths, "Results files of the shards")
+      ->type_name("FILE")
+      ->required();
   command->add_option("-o,--output", args->output_path, "Merged results file to write")
+      ->type_name("FILE")
       ->capture_default_str();
   command->callback([args, &action] { action = [args] { return merge_command(*args); }; });
 }

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "harness/cli/commands.h"
+#include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/run/progress.h"
 #include "harness/run/runner.h"
@@ -94,15 +95,20 @@ int run_command(const RunArguments& args) {
 void add_run_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<RunArguments>();
   CLI::App* command = app.add_subcommand("run", "Run a suite and write its results file");
-  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")->required();
+  command->add_option("suite", args->suite_path, "Suite file (YAML or JSON)")
+      ->type_name("SUITE")
+      ->required();
   command->add_option("-o,--output", args->output_path, "Results file to write")
+      ->type_name("FILE")
       ->capture_default_str();
-  command->add_option("--repetitions", args->repetitions, "Override the number of repetitions");
-  command->add_option("--scenario", args->scenarios, "Run only this scenario (repeatable)");
-  command->add_option(
-      "--shard", args->shard,
-      "Run shard i of N: 1/N of each native scenario's load (merge with perfgate merge)");
-  command->add_flag("--no-progress", args->no_progress, "Do not draw the live progress line");
+  command->add_option("--scenario", args->scenarios, "Run only this scenario (repeatable)")
+      ->type_name("NAME");
+  command
+      ->add_option(
+          "--shard", args->shard,
+          "Run shard i of N: 1/N of each native scenario's load (merge with perfgate merge)")
+      ->type_name("I/N");
+  add_run_options(*command, args->repetitions, args->no_progress);
   command->callback([args, &action] { action = [args] { return run_command(*args); }; });
 }
 

@@ -107,35 +107,46 @@ void add_target_command(CLI::App& app, Action& action) {
   CLI::App* command = app.add_subcommand(
       "target", "Serve the built-in HTTP target (configurable latency, errors, stalls)");
   command->add_option("--host", arguments->host, "IPv4 address to listen on")
+      ->type_name("ADDRESS")
       ->capture_default_str();
   command->add_flag("--allow-remote", arguments->allow_remote,
                     "Allow listening on a non-loopback address");
   command->add_option("--port", arguments->port, "TCP port; 0 picks a free one")
+      ->type_name("PORT")
       ->capture_default_str()
-      ->check(CLI::Range(0, 65535));
+      ->check(CLI::Range(0, 65535).description(""));
   command->add_option("--threads", arguments->threads, "Event loop threads")
+      ->type_name("N")
       ->capture_default_str()
-      ->check(CLI::Range(1, 256));
+      ->check(CLI::Range(1, 256).description(""));
   command
       ->add_option("--latency", arguments->latency,
                    "fixed:2ms | uniform:1ms,5ms | lognormal:2ms,0.5 (median, sigma)")
+      ->type_name("LATENCY")
       ->capture_default_str();
   command
       ->add_option("--error-rate", arguments->error_rate,
                    "Fraction of responses answered 500: 1% or 0.01")
+      ->type_name("RATE")
       ->capture_default_str();
   command->add_option("--response-size", arguments->response_bytes, "Response body bytes")
+      ->type_name("BYTES")
       ->capture_default_str()
-      ->check(CLI::Range(size_t{0}, size_t{64} << 20));
-  command->add_option("--stall", arguments->stall,
-                      "AT:FOR, e.g. 3s:1s: send nothing for FOR, starting AT after start");
+      ->check(CLI::Range(size_t{0}, size_t{64} << 20).description(""));
+  command
+      ->add_option("--stall", arguments->stall,
+                   "AT:FOR, e.g. 3s:1s: send nothing for FOR, starting AT after start")
+      ->type_name("AT:FOR");
   command
       ->add_option("--slowdown", arguments->slowdown,
                    "Multiply every latency by this factor (1.15: 15 % slower)")
+      ->type_name("FACTOR")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  command->add_option("--duration", arguments->duration, "Exit after this long, e.g. 30s");
+      ->check(CLI::PositiveNumber.description(""));
+  command->add_option("--duration", arguments->duration, "Exit after this long, e.g. 30s")
+      ->type_name("DURATION");
   command->add_option("--seed", arguments->seed, "Seed of the latency and error draws")
+      ->type_name("N")
       ->capture_default_str();
   command->callback([arguments, &action] { action = [arguments] { return serve(*arguments); }; });
 }

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "harness/errors.h"
+#include "harness/model/version.h"
 
 namespace perfgate {
 
@@ -60,10 +61,6 @@ std::string compiler() {
 
 }  // namespace
 
-const char* perfgate_version() {
-  return PERFGATE_VERSION;
-}
-
 Environment capture_environment() {
   Environment environment;
   environment.cpu_model = cpu_model();
@@ -71,7 +68,7 @@ Environment capture_environment() {
   environment.kernel = kernel();
   environment.governor = first_line_of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
   environment.compiler = compiler();
-  environment.perfgate = perfgate_version();
+  environment.perfgate = version_line();
   return environment;
 }
 

@@ -22,7 +22,4 @@ Environment capture_environment();
 // safe.directory).
 std::optional<GitInfo> capture_git_info(const std::string& directory);
 
-// perfgate's own version string, e.g. "0.1.0".
-const char* perfgate_version();
-
 }  // namespace perfgate

@@ -1,4 +1,5 @@
 #include "harness/model/environment.h"
+#include "harness/model/version.h"
 
 #include <filesystem>
 #include <fstream>
@@ -61,8 +62,8 @@ TEST_CASE("capture_environment fills what this machine exposes") {
   CHECK(environment.cores > 0);
   CHECK_THAT(environment.kernel, Catch::Contains(" "));  // release and machine
   CHECK_FALSE(environment.compiler.empty());
-  CHECK(environment.perfgate == perfgate_version());
-  CHECK(std::string(perfgate_version()).find('.') != std::string::npos);
+  CHECK(environment.perfgate == version_line());
+  CHECK(environment.perfgate.starts_with(std::string(build_info().version) + " (commit "));
   if (cpuinfo_has_model_name()) CHECK_FALSE(environment.cpu_model.empty());
   CHECK(environment.governor ==
         first_line("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
