@@ -32,11 +32,11 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "perfgate maintainers <perfgate@example.com>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
   "performance gate for CI/CD pipelines and benchmark harness")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
   "perfgate runs load generators and benchmarks (its own HTTP generator, k6, JMeter,\n"
-  " Artillery, Google Benchmark, plain commands), compares latency and throughput with\n"
-  " baselines committed in git using significance tests, and returns pass or fail with\n"
-  " regression reports (Markdown, HTML, JUnit, JSON, CSV, OpenMetrics).")
+  "Artillery, Google Benchmark, plain commands), compares latency and throughput with\n"
+  "baselines committed in git using significance tests, and returns pass or fail with\n"
+  "regression reports (Markdown, HTML, JUnit, JSON, CSV, OpenMetrics).")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # perfgate_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
