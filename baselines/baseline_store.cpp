@@ -1,10 +1,5 @@
 #include "baselines/baseline_store.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <tuple>
@@ -16,10 +11,6 @@ namespace perfgate::baselines {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string short_id(const std::string& commit) {
-  return commit.substr(0, 7);
-}
 
 std::string shallow_fix(const std::string& against) {
   return "This is a shallow clone (most CI checkouts are). Fix: fetch the full history "
@@ -37,28 +28,6 @@ std::optional<std::pair<std::string, std::string>> resolve_ref(const GitReposito
   if (against.rfind("origin/", 0) != 0)
     if (auto commit = repo.resolve_commit(remote)) return std::pair{remote, *commit};
   return std::nullopt;
-}
-
-void throw_errno(const fs::path& path, const std::string& what) {
-  throw InputError(path.string(), "", "cannot " + what + ": " + std::strerror(errno));
-}
-
-void write_all(int fd, const std::string& text, const fs::path& temporary) {
-  std::size_t written = 0;
-  while (written < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno(temporary, "write the baseline");
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) throw_errno(temporary, "sync the baseline");
-}
-
-void sync_directory(const fs::path& directory) {
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return;  // the rename happened; a missing directory sync only weakens durability
-  ::fsync(fd);
-  ::close(fd);
 }
 
 }  // namespace
@@ -119,7 +88,7 @@ std::optional<SuiteResult> read_baseline_at(const BaselineLocation& location,
   const auto blob = location.repo.blob_id_at(commit, location.path_in_repo);
   if (!blob) return std::nullopt;
   return parse_baseline(location.repo.read_blob(*blob),
-                        label + " (" + short_id(commit) + "):" + location.path_in_repo);
+                        label + " (" + short_commit_id(commit) + "):" + location.path_in_repo);
 }
 
 std::optional<SuiteResult> read_working_baseline(const BaselineLocation& location) {
@@ -138,31 +107,6 @@ bool baseline_edited_since(const BaselineLocation& location, const std::string& 
   const auto at_head = location.repo.blob_id_at(head_commit, location.path_in_repo);
   const auto in_worktree = location.repo.hash_workdir_file(location.path_in_repo);
   return at_base != at_head || at_base != in_worktree;
-}
-
-void write_atomically(const fs::path& path, const std::string& text,
-                      const std::function<void()>& before_rename) {
-  std::error_code error;
-  if (path.has_parent_path()) fs::create_directories(path.parent_path(), error);
-  const fs::path temporary = path.string() + ".tmp-" + std::to_string(::getpid());
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw_errno(path, "create a temporary file beside the baseline");
-  try {
-    write_all(fd, text, temporary);
-  } catch (...) {
-    ::close(fd);
-    fs::remove(temporary, error);
-    throw;
-  }
-  ::close(fd);
-  try {
-    if (before_rename) before_rename();
-    if (::rename(temporary.c_str(), path.c_str()) != 0) throw_errno(path, "replace the baseline");
-  } catch (...) {
-    fs::remove(temporary, error);
-    throw;
-  }
-  sync_directory(path.has_parent_path() ? path.parent_path() : fs::path("."));
 }
 
 }  // namespace perfgate::baselines

@@ -54,11 +54,4 @@ std::optional<SuiteResult> read_working_baseline(const BaselineLocation& locatio
 bool baseline_edited_since(const BaselineLocation& location, const std::string& base_commit,
                            const std::string& head_commit);
 
-// Writes `text` to a temporary file beside `path` (creating directories), fsyncs it, renames
-// it over `path` and syncs the directory: readers and crashes see the old or the new file,
-// never a torn one. `before_rename` runs between the write and the rename (tests use it to
-// crash there). Throws InputError(path) when it cannot write; the temporary file is removed.
-void write_atomically(const std::filesystem::path& path, const std::string& text,
-                      const std::function<void()>& before_rename = {});
-
 }  // namespace perfgate::baselines

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct git_repository;
@@ -25,6 +26,11 @@ struct Signature {
   std::string name{};
   std::string email{};
 };
+
+// The first 7 hex digits of a commit id, as git shows it in one-line logs.
+inline std::string short_commit_id(std::string_view commit) {
+  return std::string(commit.substr(0, 7));
+}
 
 class GitRepository {
  public:

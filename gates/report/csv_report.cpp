@@ -13,16 +13,6 @@
 namespace perfgate::gates {
 namespace {
 
-std::string cell(std::string text) {
-  text = redact_secrets(text);
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
-    text.insert(0, 1, '\'');
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
-
 // Shortest text that reads back to the same double (17 significant digits at most).
 std::string number(double value) {
   if (!std::isfinite(value)) return "";
@@ -49,13 +39,13 @@ std::string row_of(const ReportInput& input, const Comparison& comparison) {
   const ComparisonKey& key = comparison.key;
   std::string unit = unit_of(key, input.candidate, input.baseline);
   std::vector<std::string> cells = {
-      cell(input.suite),
-      cell(key.scenario),
-      cell(request_of(key)),
-      cell(key.metric),
-      cell(tags_of(key.tags)),
+      csv_cell(input.suite),
+      csv_cell(key.scenario),
+      csv_cell(request_of(key)),
+      csv_cell(key.metric),
+      csv_cell(tags_of(key.tags)),
       to_string(key.statistic),
-      cell(unit),
+      csv_cell(unit),
       to_string(comparison.direction),
       std::to_string(comparison.baseline_runs.size()),
       std::to_string(comparison.candidate_runs.size()),
@@ -71,7 +61,7 @@ std::string row_of(const ReportInput& input, const Comparison& comparison) {
       number(comparison.test.mann_whitney_p),
       to_string(comparison.verdict),
       comparison.repetitions_needed ? std::to_string(*comparison.repetitions_needed) : "",
-      cell(finding_sentence(comparison, unit))};
+      csv_cell(finding_sentence(comparison, unit))};
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
   return line + "\r\n";

@@ -269,4 +269,14 @@ std::string safe_terminal(std::string_view text) {
   return printable(redact_secrets(text));
 }
 
+std::string csv_cell(std::string_view text) {
+  std::string cell = redact_secrets(text);
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos)
+    cell.insert(0, 1, '\'');
+  if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (char c : cell) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return quoted + "\"";
+}
+
 }  // namespace perfgate::gates

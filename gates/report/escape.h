@@ -29,6 +29,11 @@ std::string escape_xml(std::string_view text);
 // becomes a visible escape, so the cell stays on its line.
 std::string escape_markdown(std::string_view text);
 
+// For one CSV cell (RFC 4180), the one CSV writer of perfgate: secrets redacted, a cell that a
+// spreadsheet would run as a formula (starting with = + - @, tab or CR) prefixed with ' (OWASP's
+// CSV-injection advice), and quoted when it holds a comma, a quote or a line break.
+std::string csv_cell(std::string_view text);
+
 // For a terminal: control characters (ESC in particular, which could rewrite the screen) become
 // visible escapes; everything else is kept.
 std::string printable(std::string_view text);

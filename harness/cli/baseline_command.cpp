@@ -15,6 +15,7 @@
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
+#include "harness/model/atomic_file.h"
 #include "harness/model/result_json.h"
 #include "harness/run/summary_table.h"
 #include "harness/suite/suite_loader.h"
@@ -107,7 +108,7 @@ int update_command(const UpdateArguments& args) {
   if (!ok) return exit_code;
 
   const std::string text = baselines::render_baseline(result);
-  baselines::write_atomically(location.working_file, text);
+  write_file_atomically(location.working_file.string(), text, {.create_directories = true});
   std::cout << "perfgate: baseline written to " << location.working_file.string() << "\n";
   if (!args.commit) return static_cast<int>(ExitCode::pass);
   const std::string message =
@@ -116,7 +117,7 @@ int update_command(const UpdateArguments& args) {
                                   baselines::baseline_values(result, policy.metrics), 10);
   const std::string commit =
       location.repo.commit_file(location.path_in_repo, text, message, author);
-  std::cout << "perfgate: committed " << commit.substr(0, 7) << " ("
+  std::cout << "perfgate: committed " << baselines::short_commit_id(commit) << " ("
             << (location.repo.head_branch().empty() ? "detached HEAD" : location.repo.head_branch())
             << "): " << message;
   return static_cast<int>(ExitCode::pass);
@@ -134,7 +135,7 @@ int show_command(const ShowArguments& args) {
     const auto commit = location.repo.resolve_commit(args.at);
     if (!commit) throw InputError("--at " + args.at, "", "no branch, tag or commit by that name");
     result = baselines::read_baseline_at(location, *commit, args.at);
-    source = args.at + " (" + commit->substr(0, 7) + "):" + location.path_in_repo;
+    source = args.at + " (" + baselines::short_commit_id(*commit) + "):" + location.path_in_repo;
   }
   if (!result) throw InputError(source, "", "no baseline here; run `perfgate baseline update`");
   if (args.format == ShowFormat::json) {

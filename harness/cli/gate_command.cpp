@@ -44,15 +44,12 @@ struct BaselineFacts {
   bool edited_by_change = false;
 };
 
-std::string short_id(const std::string& commit) {
-  return commit.substr(0, 7);
-}
-
 BaselineFacts load_baseline(const baselines::BaselineLocation& location,
                             const baselines::GateBase& base) {
-  const std::string at = base.merge_base_missing
-                             ? base.against + " (" + short_id(base.base_commit) + ", no merge-base)"
-                             : base.against + " (merge-base " + short_id(base.base_commit) + ")";
+  const std::string at =
+      base.merge_base_missing
+          ? base.against + " (" + baselines::short_commit_id(base.base_commit) + ", no merge-base)"
+          : base.against + " (merge-base " + baselines::short_commit_id(base.base_commit) + ")";
   BaselineFacts facts;
   facts.source = at + ": " + location.path_in_repo;
   facts.result = baselines::read_baseline_at(location, base.base_commit, base.against);
@@ -108,9 +105,10 @@ int gate_command(const GateArguments& args) {
 
   gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy, rules);
   gate.provenance.baseline_source = baseline.source;
-  gate.provenance.candidate_source = args.results_path.empty()
-                                         ? "this run (HEAD " + short_id(base.head_commit) + ")"
-                                         : args.results_path;
+  gate.provenance.candidate_source =
+      args.results_path.empty()
+          ? "this run (HEAD " + baselines::short_commit_id(base.head_commit) + ")"
+          : args.results_path;
   gate.provenance.baseline_edited_by_change = baseline.edited_by_change;
   baselines::apply_environment_check(
       gate,

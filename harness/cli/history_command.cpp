@@ -10,6 +10,7 @@
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
 #include "gates/policy/gate_policy.h"
+#include "gates/report/escape.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
@@ -34,12 +35,6 @@ std::string tags_text(const Tags& tags) {
   return text;
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return quoted + "\"";
-}
 
 void print_table(const baselines::History& history) {
   const gates::ComparisonKey* current = nullptr;
@@ -48,8 +43,8 @@ void print_table(const baselines::History& history) {
       std::cout << (current ? "\n" : "") << baselines::describe(point.key) << "\n";
       current = &point.key;
     }
-    std::cout << "  " << point.commit.substr(0, 7) << "  " << point.committed_at << "  "
-              << baselines::format_value(point.value, history.units.at(point.key)) << "  "
+    std::cout << "  " << baselines::short_commit_id(point.commit) << "  " << point.committed_at
+              << "  " << baselines::format_value(point.value, history.units.at(point.key)) << "  "
               << point.subject << "\n";
   }
   if (history.points.empty()) std::cout << "no committed baseline yet\n";
@@ -58,10 +53,10 @@ void print_table(const baselines::History& history) {
 void print_csv(const baselines::History& history) {
   std::cout << "commit,committed_at,scenario,metric,tags,statistic,value,unit,subject\n";
   for (const gates::HistoryPoint& point : history.points)
-    std::cout << point.commit << "," << point.committed_at << "," << csv_field(point.key.scenario)
-              << "," << csv_field(point.key.metric) << "," << csv_field(tags_text(point.key.tags))
+    std::cout << point.commit << "," << point.committed_at << "," << gates::csv_cell(point.key.scenario)
+              << "," << gates::csv_cell(point.key.metric) << "," << gates::csv_cell(tags_text(point.key.tags))
               << "," << gates::to_string(point.key.statistic) << "," << point.value << ","
-              << csv_field(history.units.at(point.key)) << "," << csv_field(point.subject) << "\n";
+              << gates::csv_cell(history.units.at(point.key)) << "," << gates::csv_cell(point.subject) << "\n";
 }
 
 void print_json(const std::string& suite, const baselines::History& history) {

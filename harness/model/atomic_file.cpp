@@ -49,7 +49,13 @@ void sync_directory_of(const std::string& path) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& text) {
+void write_file_atomically(const std::string& path, const std::string& text,
+                           const AtomicWriteOptions& options) {
+  if (options.create_directories) {
+    std::error_code error;
+    const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent, error);
+  }
   std::string temp_path;
   const int fd = create_temp_beside(path, temp_path);
   if (fd < 0) fail_write(path, "create a temporary file beside it", errno);
@@ -62,6 +68,14 @@ void write_file_atomically(const std::string& path, const std::string& text) {
     throw;
   }
   const int close_result = ::close(fd);
+  if (close_result == 0 && options.before_rename) {
+    try {
+      options.before_rename();
+    } catch (...) {
+      ::unlink(temp_path.c_str());
+      throw;
+    }
+  }
   if (close_result != 0 || ::rename(temp_path.c_str(), path.c_str()) != 0) {
     const int error = errno;
     ::unlink(temp_path.c_str());

@@ -8,6 +8,7 @@
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
 #include "harness/errors.h"
+#include "harness/model/atomic_file.h"
 #include "tests/baselines/git_fixture.h"
 #include "tests/support/test_support.h"
 
@@ -127,13 +128,13 @@ TEST_CASE("a baseline path outside the repository is refused", "[baselines][git]
 TEST_CASE("a crash between write and rename leaves the old baseline intact", "[baselines]") {
   TempDir dir;
   const auto path = dir.path() / "b" / "api.json";
-  baselines::write_atomically(path, "old\n");
+  write_file_atomically(path.string(), "old\n", {.create_directories = true});
   CHECK(read_file(path) == "old\n");
   const pid_t child = ::fork();
   REQUIRE(child >= 0);
   if (child == 0) {
     // The child dies the hard way, after the new content is written and synced.
-    baselines::write_atomically(path, "new\n", [] { ::_exit(9); });
+    write_file_atomically(path.string(), "new\n", {.before_rename = [] { ::_exit(9); }});
     ::_exit(0);
   }
   int status = 0;
@@ -142,7 +143,8 @@ TEST_CASE("a crash between write and rename leaves the old baseline intact", "[b
   CHECK(WEXITSTATUS(status) == 9);
   CHECK(read_file(path) == "old\n");
   // A failure the process survives also removes its temporary file.
-  CHECK_THROWS(baselines::write_atomically(path, "new\n", [] { throw std::runtime_error("x"); }));
+  CHECK_THROWS(write_file_atomically(path.string(), "new\n",
+                                     {.before_rename = [] { throw std::runtime_error("x"); }}));
   CHECK(read_file(path) == "old\n");
   int temporaries = 0;
   for (const auto& entry : std::filesystem::directory_iterator(path.parent_path()))
@@ -182,7 +184,7 @@ TEST_CASE("commit_file commits only the baseline, even with other changes staged
   git(dir.path(), {"add", "staged.txt"});
   const auto location = baselines::locate_baseline(api_suite(dir.path()), dir.path());
   const std::string text = baseline_text(2.0);
-  baselines::write_atomically(location.working_file, text);
+  write_file_atomically(location.working_file.string(), text, {.create_directories = true});
   const std::string id =
       location.repo.commit_file(kPath, text, "perfgate: update baseline of api\n\nFirst.\n",
                                 location.repo.default_signature());

@@ -90,3 +90,13 @@ TEST_CASE("safe_* redact before escaping", "[report][escape][redact]") {
   CHECK(safe_xml("cookie: x\"y") == "cookie: [redacted]");
   CHECK(safe_terminal("secret=\x1B[0m") == "secret=[redacted]");
 }
+
+TEST_CASE("csv_cell guards formulas, quotes separators and redacts secrets", "[report][escape]") {
+  CHECK(csv_cell("plain") == "plain");
+  CHECK(csv_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+  CHECK(csv_cell("-1+2") == "'-1+2");
+  CHECK(csv_cell("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_cell("a,b") == "\"a,b\"");
+  CHECK(csv_cell("two\nlines") == "\"two\nlines\"");
+  CHECK(csv_cell("token=abc123") == "token=" + std::string(kRedacted));
+}
