@@ -128,6 +128,7 @@ void decide(Comparison& comparison, const GatePolicy& policy) {
 Comparison measure_change(MatchedValues values, Direction direction, const GatePolicy& policy) {
   Comparison comparison;
   comparison.key = std::move(values.key);
+  comparison.unit = std::move(values.unit);
   comparison.direction = direction;
   comparison.baseline_runs = std::move(values.baseline);
   comparison.candidate_runs = std::move(values.candidate);
@@ -145,7 +146,7 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
 void judge_relative_to_shift(std::vector<Comparison>& comparisons, const SuiteShift& shift,
                              const GatePolicy& policy) {
   for (Comparison& comparison : comparisons) {
-    MatchedValues values{comparison.key, comparison.baseline_runs,
+    MatchedValues values{comparison.key, comparison.unit, comparison.baseline_runs,
                          without_suite_shift(comparison, shift)};
     Comparison relative = measure_change(std::move(values), comparison.direction, policy);
     relative.candidate_runs = std::move(comparison.candidate_runs);

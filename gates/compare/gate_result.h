@@ -10,6 +10,7 @@
 #include "gates/policy/metric_selector.h"
 #include "gates/sla/sla_check.h"
 #include "harness/model/run_result.h"
+#include "harness/model/units.h"
 
 namespace perfgate::gates {
 
@@ -58,6 +59,7 @@ struct TestOutcome {
 
 struct Comparison {
   ComparisonKey key{};
+  Unit unit{};  // of the metric: the runs' values, and what every report shows them in
   Direction direction = Direction::lower_is_better;
   std::vector<double> baseline_runs{};  // one value per successful run, in run order
   std::vector<double> candidate_runs{};

@@ -30,6 +30,7 @@ void put_key(json& object, const ComparisonKey& key) {
 json comparison_json(const Comparison& comparison) {
   json object = json::object();
   put_key(object, comparison.key);
+  object["unit"] = to_text(comparison.unit);
   object["direction"] = to_string(comparison.direction);
   object["baseline"] = {{"runs", numbers(comparison.baseline_runs)}};
   object["candidate"] = {{"runs", numbers(comparison.candidate_runs)}};

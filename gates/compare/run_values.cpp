@@ -78,8 +78,10 @@ class Collector {
       if (noted_.insert(key).second) collected_.notes.push_back(wrong_kind_note(key));
       return;
     }
-    if (auto value = selected_value(metric, statistic))
+    if (auto value = selected_value(metric, statistic)) {
+      collected_.units.try_emplace(key, parse_unit(metric.unit));
       collected_.values[std::move(key)].push_back(*value);
+    }
   }
 
   CollectedValues collected_;
@@ -117,7 +119,8 @@ Matching match_run_values(const SuiteResult& baseline, const SuiteResult& candid
       matching.notes.push_back(missing_note(NoteKind::missing_in_candidate, key));
       continue;
     }
-    matching.matched.push_back({key, std::move(values), std::move(found->second)});
+    matching.matched.push_back(
+        {key, cand.units.at(key), std::move(values), std::move(found->second)});
   }
   for (const auto& [key, values] : cand.values)
     if (!base.values.contains(key))

@@ -16,7 +16,8 @@ namespace perfgate::gates {
 using RunValues = std::map<ComparisonKey, std::vector<double>>;
 
 struct CollectedValues {
-  RunValues values{};         // per key, one value per run that had it, in run order
+  RunValues values{};                     // per key, one value per run that had it, in run order
+  std::map<ComparisonKey, Unit> units{};  // per key, the unit of its metric
   std::vector<Note> notes{};  // wrong_kind: a selector that does not fit the metric's kind
 };
 
@@ -30,6 +31,7 @@ CollectedValues collect_run_values(const SuiteResult& result,
 
 struct MatchedValues {
   ComparisonKey key{};
+  Unit unit{};
   std::vector<double> baseline{};
   std::vector<double> candidate{};
 };

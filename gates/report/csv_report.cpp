@@ -37,7 +37,7 @@ std::string tags_of(const Tags& tags) {
 
 std::string row_of(const ReportInput& input, const Comparison& comparison) {
   const ComparisonKey& key = comparison.key;
-  std::string unit = unit_of(key, input.candidate, input.baseline);
+  std::string unit = to_text(comparison.unit);
   std::vector<std::string> cells = {
       csv_cell(input.suite),
       csv_cell(key.scenario),

@@ -32,16 +32,6 @@ bool finite_interval(const Change& change) {
   return std::isfinite(change.ci_low) && std::isfinite(change.ci_high);
 }
 
-const Metric* find_metric(const ComparisonKey& key, const SuiteResult* result) {
-  if (result == nullptr) return nullptr;
-  for (const ScenarioResult& scenario : result->scenarios) {
-    if (scenario.name != key.scenario) continue;
-    for (const RunResult& run : scenario.runs)
-      if (const Metric* metric = run.find(key.metric, key.tags)) return metric;
-  }
-  return nullptr;
-}
-
 std::string from_to(const Comparison& comparison, const std::string& unit) {
   return "from " + format_median(comparison.baseline_runs, unit) + " to " +
          format_median(comparison.candidate_runs, unit);
@@ -148,13 +138,6 @@ std::string metric_label(const ComparisonKey& key) {
 std::string request_of(const ComparisonKey& key) {
   auto found = key.tags.find("request");
   return found == key.tags.end() ? "" : redact_secrets(found->second);
-}
-
-std::string unit_of(const ComparisonKey& key, const SuiteResult* candidate,
-                    const SuiteResult* baseline) {
-  const Metric* metric = find_metric(key, candidate);
-  if (metric == nullptr) metric = find_metric(key, baseline);
-  return metric == nullptr ? "" : metric->unit;
 }
 
 std::string format_value(double value, const std::string& unit) {

@@ -34,10 +34,6 @@ std::string metric_label(const ComparisonKey& key);
 // The value of tag "request", or "" (the column people scan for).
 std::string request_of(const ComparisonKey& key);
 
-// The unit of the compared metric as the candidate (else the baseline) records it; "" if unknown.
-std::string unit_of(const ComparisonKey& key, const SuiteResult* candidate,
-                    const SuiteResult* baseline);
-
 // "412 ms", "1250/s", "0.52%"; "n/a" for NaN. See sla::format_in_unit.
 std::string format_value(double value, const std::string& unit);
 // The median of run values in their unit, "n/a" without runs.

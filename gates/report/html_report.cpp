@@ -145,7 +145,7 @@ std::string notes(const ReportInput& input) {
 
 std::string summary_row(const ReportInput& input, size_t index, size_t scenario_index) {
   const Comparison& comparison = input.gate->comparisons[index];
-  const std::string unit = html::unit_of(input, comparison.key);
+  const std::string unit = to_text(comparison.unit);
   const char* verdict = to_string(comparison.verdict);
   std::string change = html::format_change(comparison.change.ratio);
   if (std::isfinite(comparison.change.ci_low) && std::isfinite(comparison.change.ci_high))

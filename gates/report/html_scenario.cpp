@@ -153,7 +153,7 @@ std::string finding(const Comparison& comparison, const std::string& unit) {
 
 std::string comparison_figure(const ReportInput& input, const HistoryIndex& history, size_t index) {
   const Comparison& comparison = input.gate->comparisons[index];
-  const std::string unit = unit_of(input, comparison.key);
+  const std::string unit = to_text(comparison.unit);
   const char* verdict = to_string(comparison.verdict);
   std::string caption =
       std::string("<span class=\"badge ") + verdict + "\">" + verdict + "</span> " +
@@ -237,14 +237,6 @@ std::string scenario_anchor(size_t scenario_index) {
 }
 std::string comparison_anchor(size_t comparison_index) {
   return "c" + std::to_string(comparison_index);
-}
-
-std::string unit_of(const ReportInput& input, const ComparisonKey& key) {
-  for (const SuiteResult* suite : {input.candidate, input.baseline})
-    if (const ScenarioResult* scenario = find_scenario(suite, key.scenario))
-      for (const RunResult& run : scenario->runs)
-        if (const Metric* metric = run.find(key.metric, key.tags)) return metric->unit;
-  return "";
 }
 
 namespace {

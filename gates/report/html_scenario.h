@@ -19,10 +19,6 @@ std::vector<std::string> scenario_names(const ReportInput& input);
 std::string scenario_anchor(size_t scenario_index);      // "s3"
 std::string comparison_anchor(size_t comparison_index);  // "c12": index into gate->comparisons
 
-// The unit of the metric a comparison reads ("ns" for latency.p99), from the candidate's runs,
-// else the baseline's; empty when neither has it.
-std::string unit_of(const ReportInput& input, const ComparisonKey& key);
-
 // Whether a scenario's distributions are approximate, and why (for a note); empty when exact.
 // Approximate: a metric tagged {distribution: approximate} (adapters that rebuild histograms
 // from percentile summaries, such as Artillery's import, tag them so), or the artillery adapter.

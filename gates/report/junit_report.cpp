@@ -156,7 +156,7 @@ std::vector<SuiteBlock> blocks_of(const ReportInput& input) {
     }
   for (const Comparison* comparison : ordered_comparisons(*input.gate)) {
     const std::string& scenario = comparison->key.scenario;
-    std::string unit = unit_of(comparison->key, input.candidate, input.baseline);
+    std::string unit = to_text(comparison->unit);
     SuiteBlock& block = block_for(blocks, scenario);
     block.testcases += comparison_case(classname_of(input, scenario), *comparison, unit, block);
   }

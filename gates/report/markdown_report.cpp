@@ -35,7 +35,6 @@ struct Plan {
 struct Context {
   const ReportInput& input;
   const MarkdownOptions& options;
-  std::map<const Comparison*, std::string> units{};
 };
 
 int outcome_rank(sla::SlaOutcome outcome) {
@@ -85,13 +84,6 @@ std::string plural(std::size_t count, const char* one, const char* many) {
   return std::to_string(count) + " " + (count == 1 ? one : many);
 }
 
-std::string p_value_cell(double p) {
-  if (p < 0.001) return "&lt;0.001";
-  char text[16];
-  std::snprintf(text, sizeof text, "%.3f", p);
-  return text;
-}
-
 const char* verdict_icon(Verdict verdict) {
   switch (verdict) {
     case Verdict::regression:
@@ -131,31 +123,30 @@ void write_headline(std::ostringstream& out, const ReportInput& input) {
   out << "\n\n";
 }
 
-void write_comparison_table(std::ostringstream& out, const Context& context,
-                            const std::vector<const Comparison*>& rows) {
+void write_comparison_table(std::ostringstream& out, const std::vector<const Comparison*>& rows) {
   out << "| scenario | request | metric | baseline | candidate | change (CI) | p adj | verdict |\n"
       << "|---|---|---|---:|---:|---|---:|---|\n";
   for (const Comparison* comparison : rows) {
-    const std::string& unit = context.units.at(comparison);
+    const std::string& unit = to_text(comparison->unit);
     out << "| " << safe_markdown(comparison->key.scenario) << " | "
         << escape_markdown(request_of(comparison->key)) << " | "
         << escape_markdown(metric_label(comparison->key)) << " | "
         << escape_markdown(format_median(comparison->baseline_runs, unit)) << " | "
         << escape_markdown(format_median(comparison->candidate_runs, unit)) << " | "
         << escape_markdown(format_change(comparison->change)) << " | "
-        << p_value_cell(comparison->test.p_adjusted) << " | " << verdict_cell(*comparison)
-        << " |\n";
+        << escape_markdown(format_p_value(comparison->test.p_adjusted)) << " | "
+        << verdict_cell(*comparison) << " |\n";
   }
   out << "\n";
 }
 
-void write_changed(std::ostringstream& out, const Context& context, const Plan& plan) {
+void write_changed(std::ostringstream& out, const Plan& plan) {
   if (plan.changed.empty()) return;
   out << "#### What changed\n\n";
-  write_comparison_table(out, context, plan.changed);
+  write_comparison_table(out, plan.changed);
   for (const Comparison* comparison : plan.changed)
     out << "- " << verdict_icon(comparison->verdict)
-        << escape_markdown(finding_sentence(*comparison, context.units.at(comparison))) << ".\n";
+        << escape_markdown(finding_sentence(*comparison, to_text(comparison->unit))) << ".\n";
   out << "\n";
 }
 
@@ -257,11 +248,11 @@ void write_notes(std::ostringstream& out, const Context& context) {
   out << "\n";
 }
 
-void write_unchanged(std::ostringstream& out, const Context& context, const Plan& plan) {
+void write_unchanged(std::ostringstream& out, const Plan& plan) {
   if (plan.unchanged.empty()) return;
   out << "<details><summary>"
       << plural(plan.unchanged.size(), "unchanged metric", "unchanged metrics") << "</summary>\n\n";
-  write_comparison_table(out, context, plan.unchanged);
+  write_comparison_table(out, plan.unchanged);
   out << "</details>\n\n";
 }
 
@@ -282,10 +273,10 @@ void write_footer(std::ostringstream& out, const Context& context, const Plan& p
 std::string render(const Context& context, const Plan& plan) {
   std::ostringstream out;
   write_headline(out, context.input);
-  write_changed(out, context, plan);
+  write_changed(out, plan);
   write_slas(out, plan);
   write_notes(out, context);
-  write_unchanged(out, context, plan);
+  write_unchanged(out, plan);
   write_footer(out, context, plan);
   return out.str();
 }
@@ -294,8 +285,6 @@ std::string render(const Context& context, const Plan& plan) {
 
 std::string render_markdown(const ReportInput& input, const MarkdownOptions& options) {
   Context context{input, options};
-  for (const Comparison& comparison : input.gate->comparisons)
-    context.units[&comparison] = unit_of(comparison.key, input.candidate, input.baseline);
   Plan full = full_plan(*input.gate);
   std::string text = render(context, full);
   if (text.size() < options.max_bytes) return text;

@@ -37,12 +37,6 @@ std::string change_cell(const Change& change) {
   return cell;
 }
 
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", value);
-  return text;
-}
-
 double median_of(const std::vector<double>& values) {
   return values.empty() ? NAN : stats::median(values);
 }
@@ -59,10 +53,10 @@ std::vector<std::string> row_of(const Comparison& comparison) {
           printable(metric_label(comparison.key)),
           std::to_string(comparison.baseline_runs.size()) + "/" +
               std::to_string(comparison.candidate_runs.size()),
-          number(median_of(comparison.baseline_runs)),
-          number(median_of(comparison.candidate_runs)),
+          format_value(median_of(comparison.baseline_runs), comparison.unit),
+          format_value(median_of(comparison.candidate_runs), comparison.unit),
           change_cell(comparison.change),
-          number(comparison.test.p_adjusted),
+          format_p_value(comparison.test.p_adjusted),
           verdict_cell(comparison)};
 }
 

@@ -33,9 +33,4 @@ class ProgressLine {
   std::string prefix_;
 };
 
-// "1.23ms", "850us", "2.01s": three significant digits, for tables and progress.
-std::string format_duration_ns(double nanoseconds);
-// "12 345" style thousands separation for counts and rates.
-std::string format_count(double value);
-
 }  // namespace perfgate

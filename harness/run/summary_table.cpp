@@ -4,6 +4,7 @@
 #include <map>
 #include <sstream>
 
+#include "harness/model/units.h"
 #include "harness/run/progress.h"
 
 namespace perfgate {
@@ -86,7 +87,9 @@ std::vector<SummaryRow> summarize(const SuiteResult& result) {
 namespace {
 
 std::vector<std::string> cells_of(const SummaryRow& row) {
-  auto ns = [](uint64_t value) { return format_duration_ns(static_cast<double>(value)); };
+  auto ns = [](uint64_t value) {
+    return format_value(static_cast<double>(value), Unit::time_ns());
+  };
   return {row.scenario,
           row.request,
           std::to_string(row.runs),

@@ -128,8 +128,17 @@ std::vector<double> run_values(const SuiteResult& suite, const ComparisonKey& ke
   return values;
 }
 
+Unit unit_in(const SuiteResult& suite, const ComparisonKey& key) {
+  for (const ScenarioResult& scenario : suite.scenarios)
+    if (scenario.name == key.scenario)
+      for (const RunResult& run : scenario.runs)
+        if (const Metric* metric = run.find(key.metric, key.tags)) return parse_unit(metric->unit);
+  return Unit::count();
+}
+
 Comparison make_comparison(const HtmlFixture& fixture, ComparisonKey key) {
   Comparison comparison{.key = key,
+                        .unit = unit_in(fixture.candidate, key),
                         .baseline_runs = run_values(fixture.baseline, key),
                         .candidate_runs = run_values(fixture.candidate, key)};
   const double ratio =

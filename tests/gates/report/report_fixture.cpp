@@ -54,10 +54,19 @@ SuiteResult suite_of(double factor, bool with_failed_run) {
           .scenarios = {browse, hostile}};
 }
 
+// The unit run_of gives each metric, as compare would carry it from the runs.
+Unit unit_of_metric(const std::string& metric) {
+  if (metric == "throughput") return Unit::per_second();
+  if (metric == "error_rate") return Unit::ratio();
+  return metric == "latency" ? Unit::time_ns() : Unit::count();
+}
+
 Comparison comparison(ComparisonKey key, std::vector<double> baseline,
                       std::vector<double> candidate, gates::Change change, double p_adjusted,
                       Verdict verdict) {
+  const Unit unit = unit_of_metric(key.metric);
   Comparison result{.key = std::move(key),
+                    .unit = unit,
                     .baseline_runs = std::move(baseline),
                     .candidate_runs = std::move(candidate),
                     .change = change,
