@@ -203,7 +203,7 @@ TEST_CASE("the action finds perfgate, then a release, then a cached build", "[ci
   CHECK(at("command -v perfgate") < at("$PERFGATE_VERSION"));
   CHECK(at("releases/download/v$PERFGATE_VERSION/perfgate_${PERFGATE_VERSION}_amd64.deb") !=
         std::string::npos);
-  CHECK(at("apt-get install -y -qq \"$deb\"") != std::string::npos);
+  CHECK(at("apt-get install -y -qq --no-install-recommends \"$deb\"") != std::string::npos);
   // Only then the cache, restored and saved under one key and path, around a build of the
   // binary alone.
   const YAML::Node restore = step_with_id(steps, "restore");
