@@ -50,6 +50,7 @@ if [ "$mode" = release ]; then
   version=$(basename "$argument" | sed -n 's/^perfgate_\(.*\)_amd64\.deb$/\1/p')
   cp "$argument" "$root/steps/served.deb"
   # GitHub is out of reach here: this curl logs its arguments and writes the local .deb to -o.
+  # shellcheck disable=SC2016 # the stand-in's own text
   printf '%s\n' '#!/bin/sh' 'echo "curl $*" >&2' \
     'while [ $# -gt 1 ]; do if [ "$1" = -o ]; then cp /steps/served.deb "$2"; fi; shift; done' \
     > "$root/usr/bin/curl"
@@ -80,5 +81,6 @@ if [ "$(output build)" = true ]; then
   if [ "$mode" = build ]; then rm -rf "$argument" && cp -a "$root$directory" "$argument"; fi
 fi
 echo "action-in-fresh-root: $mode took $(($(date +%s) - start)) s"
+# shellcheck disable=SC2016 # expanded inside the root
 chroot "$root" sh -c 'PATH="$(tr "\n" ":" < /steps/path)$PATH" perfgate --version'
 echo "action-in-fresh-root: $(chroot "$root" dpkg -l | grep -c '^ii') packages in the root"
