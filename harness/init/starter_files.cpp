@@ -91,7 +91,9 @@ void add_ci_files(InitPlan& plan, CiKind kind, const std::string& suite_path,
       if (existing_ci_file)
         plan.next_steps.push_back(
             "add to .gitlab-ci.yml:  include: [{ local: .gitlab/perfgate.gitlab-ci.yml }]");
-      plan.next_steps.push_back("set PERFGATE_REPOSITORY and the masked PERFGATE_PUSH_TOKEN");
+      plan.next_steps.push_back(
+          "set PERFGATE_IMAGE (an image with perfgate) or PERFGATE_VERSION (a release .deb), "
+          "else perfgate is built from PERFGATE_REPOSITORY; and the masked PERFGATE_PUSH_TOKEN");
       return;
     case CiKind::jenkins:
       plan.files.push_back({existing_ci_file ? "Jenkinsfile.perfgate" : "Jenkinsfile",
