@@ -10,7 +10,10 @@ if(GIT_EXECUTABLE AND EXISTS "${SOURCE_DIR}/.git")
     OUTPUT_VARIABLE head OUTPUT_STRIP_TRAILING_WHITESPACE RESULT_VARIABLE head_status ERROR_QUIET)
   if(head_status EQUAL 0 AND head)
     set(commit "${head}")
-    # Tracked files changed since that commit: the binary is not exactly that commit.
+    # Tracked files changed since that commit: the binary is not exactly that commit. The index
+    # is refreshed first, or a copied tree (a container COPY, a cp -a) would read as changed.
+    execute_process(COMMAND "${GIT_EXECUTABLE}" -C "${SOURCE_DIR}" update-index -q --refresh
+      OUTPUT_QUIET ERROR_QUIET)
     execute_process(COMMAND "${GIT_EXECUTABLE}" -C "${SOURCE_DIR}" diff-index --quiet HEAD --
       RESULT_VARIABLE dirty_status ERROR_QUIET)
     if(NOT dirty_status EQUAL 0)

@@ -58,6 +58,15 @@ for point in proc sys dev; do
   mounted="$point $mounted"
 done
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# The machine's own extra CA certificates (a TLS-intercepting proxy between it and the npm
+# registry, say) belong to the machine, not to the repository: a CI runner's image has them too.
+extra_ca=""
+if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1 || true
+  extra_ca="NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt"
+fi
 
 # A clone of HEAD, as CI makes it: uncommitted changes and ignored files stay behind.
 git clone --quiet "$source_dir" "$root/perfgate"
@@ -66,8 +75,9 @@ status=0
 for target in "$@"; do
   echo "fresh-root: make $target"
   start=$(date +%s)
+  # shellcheck disable=SC2086 # extra_ca is empty or one assignment
   if chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    sh -c "cd /perfgate && make $target"; then
+    $extra_ca sh -c "cd /perfgate && make $target"; then
     result=passed
   else
     result=failed
