@@ -2,26 +2,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "gates/report/escape.h"
 #include "gates/stats/quantiles.h"
+#include "harness/model/units.h"
 
 namespace perfgate::gates::html {
 namespace {
-
-DisplayUnit time_unit(double typical_ns) {
-  if (typical_ns >= 1e9) return {1e9, " s"};
-  if (typical_ns >= 1e6) return {1e6, " ms"};
-  if (typical_ns >= 1e3) return {1e3, " \xC2\xB5s"};  // µs
-  return {1, " ns"};
-}
-
-DisplayUnit bytes_unit(double typical_bytes) {
-  if (typical_bytes >= 1024.0 * 1024 * 1024) return {1024.0 * 1024 * 1024, " GiB"};
-  if (typical_bytes >= 1024.0 * 1024) return {1024.0 * 1024, " MiB"};
-  if (typical_bytes >= 1024) return {1024, " KiB"};
-  return {1, " B"};
-}
 
 std::string trim_zeros(std::string text) {
   if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return text;
@@ -33,13 +21,8 @@ std::string trim_zeros(std::string text) {
 }  // namespace
 
 DisplayUnit display_unit(const std::string& unit, double typical) {
-  typical = std::isfinite(typical) ? std::abs(typical) : 0;
-  if (unit == "ns") return time_unit(typical);
-  if (unit == "bytes") return bytes_unit(typical);
-  if (unit == "1/s") return {1, "/s"};
-  if (unit == "ratio") return {0.01, " %"};
-  if (unit == "count" || unit.empty()) return {1, ""};
-  return {1, " " + unit};
+  DisplayScale scale = display_scale(parse_unit(unit), typical);
+  return {scale.divisor, std::move(scale.suffix)};
 }
 
 double median_of(const std::vector<double>& values) {

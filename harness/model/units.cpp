@@ -6,25 +6,6 @@
 namespace perfgate {
 namespace {
 
-struct Scale {
-  double divisor;
-  const char* suffix;
-};
-
-Scale time_scale(double magnitude_ns) {
-  if (magnitude_ns >= 1e9) return {1e9, " s"};
-  if (magnitude_ns >= 1e6) return {1e6, " ms"};
-  if (magnitude_ns >= 1e3) return {1e3, " \xC2\xB5s"};  // µs
-  return {1, " ns"};
-}
-
-Scale bytes_scale(double magnitude) {
-  if (magnitude >= 1024.0 * 1024 * 1024) return {1024.0 * 1024 * 1024, " GiB"};
-  if (magnitude >= 1024.0 * 1024) return {1024.0 * 1024, " MiB"};
-  if (magnitude >= 1024) return {1024, " KiB"};
-  return {1, " B"};
-}
-
 std::string trim_zeros(std::string text) {
   if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return text;
   while (text.back() == '0') text.pop_back();
@@ -54,11 +35,32 @@ std::string number(double value) {
   return trim_zeros(text);
 }
 
-std::string scaled(double value, Scale scale) {
-  return number(value / scale.divisor) + scale.suffix;
-}
-
 }  // namespace
+
+DisplayScale display_scale(const Unit& unit, double typical) {
+  const double magnitude = std::isfinite(typical) ? std::abs(typical) : 0;
+  switch (unit.kind) {
+    case UnitKind::time_ns:
+      if (magnitude >= 1e9) return {1e9, " s"};
+      if (magnitude >= 1e6) return {1e6, " ms"};
+      if (magnitude >= 1e3) return {1e3, " \xC2\xB5s"};  // µs
+      return {1, " ns"};
+    case UnitKind::bytes:
+      if (magnitude >= 1024.0 * 1024 * 1024) return {1024.0 * 1024 * 1024, " GiB"};
+      if (magnitude >= 1024.0 * 1024) return {1024.0 * 1024, " MiB"};
+      if (magnitude >= 1024) return {1024, " KiB"};
+      return {1, " B"};
+    case UnitKind::per_second:
+      return {1, "/s"};
+    case UnitKind::ratio:
+      return {0.01, " %"};
+    case UnitKind::count:
+      return {1, ""};
+    case UnitKind::other:
+      return {1, " " + unit.other};
+  }
+  return {1, ""};
+}
 
 Unit parse_unit(std::string_view text) {
   if (text == "ns") return Unit::time_ns();
@@ -90,21 +92,8 @@ std::string to_text(const Unit& unit) {
 std::string format_value(double value, const Unit& unit) {
   if (std::isnan(value)) return "n/a";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  switch (unit.kind) {
-    case UnitKind::time_ns:
-      return scaled(value, time_scale(std::abs(value)));
-    case UnitKind::per_second:
-      return number(value) + "/s";
-    case UnitKind::ratio:
-      return number(value * 100) + " %";
-    case UnitKind::count:
-      return number(value);
-    case UnitKind::bytes:
-      return scaled(value, bytes_scale(std::abs(value)));
-    case UnitKind::other:
-      return number(value) + " " + unit.other;
-  }
-  return number(value);
+  const DisplayScale scale = display_scale(unit, value);
+  return number(value / scale.divisor) + scale.suffix;
 }
 
 std::string format_change(double ratio) {

@@ -38,6 +38,15 @@ Unit parse_unit(std::string_view text);
 // The text a file stores: the inverse of parse_unit ("count" for count).
 std::string to_text(const Unit& unit);
 
+// How values of about `typical` magnitude are shown: value / divisor, then the suffix (with its
+// leading space where one is needed: " ms", " KiB", "/s", " %"). A chart axis takes one scale
+// for all its ticks; format_value takes the scale of each value.
+struct DisplayScale {
+  double divisor = 1;
+  std::string suffix{};
+};
+DisplayScale display_scale(const Unit& unit, double typical);
+
 // A value in its unit, to three significant digits, with the unit after a space:
 // "5.07 ms", "812 µs", "14 071/s", "0.52 %", "1.5 MiB", "126 642", "3 vusers".
 // NaN is "n/a"; infinities are "inf" and "-inf".
