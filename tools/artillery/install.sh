@@ -16,11 +16,14 @@ if [ "$installed" = "$wanted" ] && [ -x "$here/node_modules/.bin/artillery" ]; t
   exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then
-  echo "install-deps: warning: npm not found; Artillery $wanted not installed (install Node.js >= 20 with npm)" >&2
+  echo "install-deps: warning: npm not found; Artillery $wanted not installed (install Node.js >= 18.16 with npm)" >&2
   exit 0
 fi
 echo "install-deps: installing artillery $wanted into tools/artillery/node_modules"
 cd "$here"
-if ! PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error; then
+# --ignore-scripts: the HTTP engine the adapter uses needs none of the dependencies' install
+# scripts (Playwright's browser download, which also refuses Debian 12's Node.js 18; aws-sdk's
+# notice; protobufjs's version check; unix-dgram, hot-shots' optional statsd socket addon).
+if ! PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; then
   echo "install-deps: warning: npm ci failed; the Artillery tests will say so" >&2
 fi
