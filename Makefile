@@ -41,7 +41,7 @@ bench:
 	$(MAKE) build PRESET=release
 	./build-release/tests/bench/perfgate_bench
 
-# perfgate vs wrk against a local nginx (see README, "Generator speed").
+# perfgate vs wrk against a local nginx (see docs/performance.md, "Generator speed").
 compare-wrk:
 	$(MAKE) build PRESET=release
 	./tests/bench/compare_wrk.sh ./build-release

@@ -8,7 +8,8 @@
 
 namespace perfgate {
 
-// Exit codes fixed by DESIGN.md.
+// Exit codes, as documented in README.md ("Exit codes"); docs/architecture.md shows where
+// they are mapped.
 enum class ExitCode : int {
   pass = 0,
   gate_failed = 1,

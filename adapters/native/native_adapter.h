@@ -28,7 +28,7 @@ struct RunControl {
 };
 
 // Runs one repetition of `load` and returns its metrics; their names, tags and units are listed
-// in adapters/native/result_builder.h (and the README, "Metrics of the native generator").
+// in adapters/native/result_builder.h (and docs/adapters/native.md).
 // Throws InputError when the load cannot run (no requests, no rate in the open model, ...), and
 // RunError when the target cannot be reached at all before the load starts (connection
 // refused, unresolvable host, connect timeout), so a dead system under test is reported in

@@ -3,7 +3,7 @@
 // the code. The gate then says so once and judges every metric relative to that common factor,
 // instead of blaming each metric separately.
 //
-// The rule (documented in README, "Suite-wide shift"):
+// The rule (documented in docs/statistics.md, "Suite-wide shift"):
 // - Participants: comparisons with a test (2+ runs a side) and a finite, positive ratio.
 //   Each contributes its change oriented so that worse is positive: log(ratio) for
 //   lower-is-better metrics (latency, cpu_time), -log(ratio) for higher-is-better (throughput).

@@ -12,8 +12,8 @@
 //   describe a broken run, and a run failure is reported by its own exit code).
 //
 // The verdict uses the MEDIAN across runs of the per-run statistic. The repetition is the unit
-// of replication (DESIGN.md): one run with a noisy neighbour should not alone breach an SLA,
-// and the median of 5 runs is robust to up to 2 such outliers. The worst run and the number of
+// of replication (docs/statistics.md): one run with a noisy neighbour should not alone breach an
+// SLA, and the median of 5 runs is robust to up to 2 such outliers. The worst run and the number of
 // runs that breach on their own are reported beside it, so a reader still sees the outlier.
 //
 // A rule that matches nothing is reported with outcome no_data, never as a silent pass.

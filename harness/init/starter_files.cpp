@@ -18,8 +18,8 @@ std::string with_suite(std::string_view text, const std::string& suite_path) {
 }  // namespace
 
 std::string starter_suite(const SuiteValues& values) {
-  return "# A perfgate suite, written by `perfgate init`. Every key is described in README.md,\n"
-         "# \"The suite file\". Run it:  perfgate run "
+  return "# A perfgate suite, written by `perfgate init`. Every key is described in perfgate's\n"
+         "# docs/suite-file.md. Run it:  perfgate run "
          "suites/" +
          values.name +
          ".yaml\n"

@@ -11,7 +11,7 @@ namespace perfgate {
 
 inline constexpr const char* kResultSchema = "perfgate/result/v1";
 
-// The documented layout (DESIGN.md "The results file"). A histogram metric carries a readable
+// The documented layout (docs/results-file.md). A histogram metric carries a readable
 // "summary" beside its encoded "histogram"; empty tags and timelines and an absent git block
 // are omitted. Non-finite numbers become null (JSON has no NaN) and read back as NaN.
 nlohmann::json to_json(const SuiteResult& result);

@@ -1,7 +1,7 @@
 // JTL CSV ingest speed: a synthetic JMeter 5.x default CSV (17 columns, 8 labels, 2 % failures,
 // quoted messages on transaction rows) imported from memory and from a file in the page cache.
-// The README quotes the bytes/s figures of a Release build, next to awk over the same file.
-// Writes the file it reads to $TMPDIR/perfgate-jtl-bench.jtl (kept, for the awk comparison).
+// docs/performance.md quotes the bytes/s figures of a Release build, next to awk over the same
+// file. Writes the file it reads to $TMPDIR/perfgate-jtl-bench.jtl (kept, for the awk comparison).
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Ingest speed of the k6 import (one core): a ~64 MiB file made by repeating the Point lines of
 // a real k6 run (tests/fixtures/k6/groups-checks-thresholds), imported end to end from the page
-// cache. Bytes/s is the figure README quotes (target: >= 200 MB/s for NDJSON).
+// cache. Bytes/s is the figure docs/performance.md quotes (target: >= 200 MB/s for NDJSON).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>

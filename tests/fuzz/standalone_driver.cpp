@@ -1,7 +1,7 @@
 // Runs a libFuzzer target without libFuzzer, so every `make test` exercises each parser:
 // first every seed in the corpus folder, then seeded random mutations of them for a time
 // budget. Real coverage-guided fuzzing: configure with -DPERFGATE_BUILD_FUZZERS=ON and clang
-// (see README, "Fuzzing").
+// (see CONTRIBUTING.md, "Fuzzing").
 //
 // usage: <fuzz-target> CORPUS_DIR [SECONDS]
 #include <chrono>

@@ -79,7 +79,7 @@ TEST_CASE("a SuiteResult with every kind of metric survives a JSON round trip") 
   CHECK(suite_result_from_json(document, "results.json") == original);
 }
 
-TEST_CASE("the JSON layout follows DESIGN.md") {
+TEST_CASE("the JSON layout follows docs/results-file.md") {
   const SuiteResult original = sample_suite();
   const json document = to_json(original);
   CHECK(document["schema"] == "perfgate/result/v1");
