@@ -6,15 +6,9 @@
 namespace perfgate {
 namespace {
 
-std::string trim_zeros(std::string text) {
-  if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return text;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
-}
-
-// Three significant digits for the magnitudes people read; whole numbers of 1000 and more are
-// grouped ("14 071"), and only the very large or very small fall back to an exponent.
+// Three significant digits for the magnitudes people read, trailing zeros kept so that a column
+// of values lines up ("1.10 ms" above "1.11 ms"); whole numbers of 1000 and more are grouped
+// ("14 071"), and only the very large or very small fall back to an exponent.
 std::string number(double value) {
   if (value == 0) return "0";
   const double magnitude = std::abs(value);
@@ -32,7 +26,7 @@ std::string number(double value) {
     std::snprintf(text, sizeof text, "%.2f", value);
   else
     std::snprintf(text, sizeof text, "%.3g", value);
-  return trim_zeros(text);
+  return text;
 }
 
 }  // namespace

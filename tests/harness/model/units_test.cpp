@@ -9,12 +9,12 @@ using namespace perfgate;
 TEST_CASE("times print with three significant digits and a spaced unit", "[units]") {
   CHECK(format_value(0, Unit::time_ns()) == "0 ns");
   CHECK(format_value(999, Unit::time_ns()) == "999 ns");
-  CHECK(format_value(1'500, Unit::time_ns()) == "1.5 \xC2\xB5s");
+  CHECK(format_value(1'500, Unit::time_ns()) == "1.50 \xC2\xB5s");
   CHECK(format_value(5'071'000, Unit::time_ns()) == "5.07 ms");
   CHECK(format_value(12'340'000, Unit::time_ns()) == "12.3 ms");
   CHECK(format_value(250'000'000, Unit::time_ns()) == "250 ms");
   CHECK(format_value(2'010'000'000, Unit::time_ns()) == "2.01 s");
-  CHECK(format_value(-2'500'000, Unit::time_ns()) == "-2.5 ms");
+  CHECK(format_value(-2'500'000, Unit::time_ns()) == "-2.50 ms");
 }
 
 TEST_CASE("rates, ratios, bytes, counts and other units", "[units]") {
@@ -22,10 +22,10 @@ TEST_CASE("rates, ratios, bytes, counts and other units", "[units]") {
   CHECK(format_value(500, Unit::per_second()) == "500/s");
   CHECK(format_value(0.0052, Unit::ratio()) == "0.52 %");
   CHECK(format_value(1, Unit::ratio()) == "100 %");
-  CHECK(format_value(1536, Unit::bytes()) == "1.5 KiB");
-  CHECK(format_value(3 * 1024.0 * 1024 * 1024, Unit::bytes()) == "3 GiB");
+  CHECK(format_value(1536, Unit::bytes()) == "1.50 KiB");
+  CHECK(format_value(3 * 1024.0 * 1024 * 1024, Unit::bytes()) == "3.00 GiB");
   CHECK(format_value(126'642, Unit::count()) == "126 642");
-  CHECK(format_value(3, parse_unit("vusers")) == "3 vusers");
+  CHECK(format_value(3, parse_unit("vusers")) == "3.00 vusers");
   CHECK(format_value(NAN, Unit::time_ns()) == "n/a");
   CHECK(format_value(INFINITY, Unit::count()) == "inf");
   CHECK(format_value(1e20, Unit::count()) == "1e+20");

@@ -66,8 +66,8 @@ TEST_CASE("the table aligns columns and names every figure", "[summary]") {
   std::string table = render_summary_table({row});
   CHECK(table.find("scenario") == 0);
   CHECK(table.find("12 345") != std::string::npos);
-  CHECK(table.find("1.2 ms") != std::string::npos);
-  CHECK(table.find("5 ms") != std::string::npos);
+  CHECK(table.find("1.20 ms") != std::string::npos);
+  CHECK(table.find("5.00 ms") != std::string::npos);
   auto first_newline = table.find('\n');
   auto second_line = table.substr(first_newline + 1);
   CHECK(second_line.find('\n') == first_newline);  // both lines have the same width
