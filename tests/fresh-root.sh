@@ -12,8 +12,9 @@
 #                  what gets tested, so commit first
 #
 # The root is `mmdebstrap --variant=apt bookworm` plus ca-certificates, git and make, nothing
-# else. proc, sys and dev are mounted while the targets run and unmounted afterwards, also on
-# Ctrl-C. Each target's wall time is printed. Needs root and the mmdebstrap package.
+# else (tests/lib/pristine-root.sh). proc, sys and dev are mounted while the targets run and
+# unmounted afterwards, also on Ctrl-C. Each target's wall time is printed. Needs root and the
+# mmdebstrap package.
 set -eu
 
 root=""
@@ -33,40 +34,9 @@ if [ $# -eq 0 ]; then
   echo "fresh-root: name at least one make target (e.g. demo test)" >&2
   exit 2
 fi
-if [ "$(id -u)" -ne 0 ]; then
-  echo "fresh-root: needs root (mmdebstrap and mount)" >&2
-  exit 2
-fi
-if ! command -v mmdebstrap >/dev/null 2>&1; then
-  echo "fresh-root: mmdebstrap not found: apt-get install mmdebstrap" >&2
-  exit 2
-fi
-
 if [ -z "$root" ]; then root=$(mktemp -d /tmp/perfgate-fresh-root.XXXXXX); fi
-mounted=""
-cleanup() {
-  for point in $mounted; do umount -l "$root/$point" 2>/dev/null || true; done
-  if [ "$keep" = false ]; then rm -rf "$root"; else echo "fresh-root: the root stays in $root"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-echo "fresh-root: making a pristine Debian 12 root in $root"
-mmdebstrap --quiet --variant=apt --include=ca-certificates,git,make bookworm "$root"
-for point in proc sys dev; do
-  mount --rbind "/$point" "$root/$point"
-  mounted="$point $mounted"
-done
-cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-# The machine's own extra CA certificates (a TLS-intercepting proxy between it and the npm
-# registry, say) belong to the machine, not to the repository: a CI runner's image has them too.
-extra_ca=""
-if ls /usr/local/share/ca-certificates/*.crt >/dev/null 2>&1; then
-  mkdir -p "$root/usr/local/share/ca-certificates"
-  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
-  chroot "$root" update-ca-certificates >/dev/null 2>&1 || true
-  extra_ca="NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt"
-fi
+. "$(dirname "$0")/lib/pristine-root.sh"
+pristine_root_make "$root" "$keep" fresh-root
 
 # A clone of HEAD, as CI makes it: uncommitted changes and ignored files stay behind.
 git clone --quiet "$source_dir" "$root/perfgate"
@@ -75,9 +45,7 @@ status=0
 for target in "$@"; do
   echo "fresh-root: make $target"
   start=$(date +%s)
-  # shellcheck disable=SC2086 # extra_ca is empty or one assignment
-  if chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-    $extra_ca sh -c "cd /perfgate && make $target"; then
+  if pristine_root_run sh -c "cd /perfgate && make $target"; then
     result=passed
   else
     result=failed

@@ -18,23 +18,9 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
   exit 2
 fi
 deb=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-if [ "$(id -u)" -ne 0 ]; then echo "package-smoke: needs root" >&2; exit 2; fi
-
+. "$(dirname "$0")/lib/pristine-root.sh"
 root=$(mktemp -d /tmp/perfgate-package-root.XXXXXX)
-mounted=""
-cleanup() {
-  for point in $mounted; do umount -l "$root/$point" 2>/dev/null || true; done
-  if [ "$keep" = false ]; then rm -rf "$root"; else echo "package-smoke: the root stays in $root"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-mmdebstrap --quiet --variant=apt --include=ca-certificates,git,make bookworm "$root"
-for point in proc sys dev; do
-  mount --rbind "/$point" "$root/$point"
-  mounted="$point $mounted"
-done
-cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+pristine_root_make "$root" "$keep" package-smoke
 cp "$deb" "$root/tmp/"
 dpkg-query --root="$root" -W -f='${Package}\n' | sort >"$root/tmp/before.txt"
 
@@ -82,6 +68,5 @@ echo "package-smoke: gate exit $status"
 # Pass (0) or fail (1) both show a working pipeline on a busy machine; 2 or 3 would not.
 test "$status" -le 1
 SMOKE
-chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-  sh /tmp/smoke.sh
+pristine_root_run sh /tmp/smoke.sh
 echo "package-smoke: passed"
