@@ -8,6 +8,7 @@
 #include "gates/compare/run_values.h"
 #include "gates/stats/quantiles.h"
 #include "harness/errors.h"
+#include "harness/model/units.h"
 
 namespace perfgate::baselines {
 namespace {
@@ -38,8 +39,8 @@ std::vector<Moved> moved_values(const BaselineValues& before, const BaselineValu
     if (old == before.end() || old->second.median == now.median) continue;
     const double ratio = now.median / old->second.median;
     const double magnitude = std::isfinite(std::log(ratio)) ? std::abs(std::log(ratio)) : 1e9;
-    moved.push_back({describe(key) + ": " + format_value(old->second.median, now.unit) + " -> " +
-                         format_value(now.median, now.unit) +
+    moved.push_back({describe(key) + ": " + format_value(old->second.median, parse_unit(now.unit)) +
+                         " -> " + format_value(now.median, parse_unit(now.unit)) +
                          (std::isfinite(ratio) ? " (" + percent(ratio) + ")" : ""),
                      magnitude});
   }
@@ -73,15 +74,6 @@ std::string describe(const gates::ComparisonKey& key) {
   }
   if (key.statistic != gates::Statistic::value)
     text += std::string(".") + gates::to_string(key.statistic);
-  return text;
-}
-
-std::string format_value(double value, const std::string& unit) {
-  char text[48];
-  if (unit == "ns")
-    std::snprintf(text, sizeof text, "%.3f ms", value / 1e6);
-  else
-    std::snprintf(text, sizeof text, "%.4g%s%s", value, unit.empty() ? "" : " ", unit.c_str());
   return text;
 }
 

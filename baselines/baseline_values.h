@@ -25,8 +25,6 @@ BaselineValues baseline_values(const SuiteResult& result,
 
 // "browse latency{request=list,status=2xx}.p99"
 std::string describe(const gates::ComparisonKey& key);
-// "1.234 ms" for nanoseconds, "%.4g unit" otherwise.
-std::string format_value(double value, const std::string& unit);
 
 // The body of a baseline commit message: what moved most (at most `max_lines` lines, largest
 // relative change first, then "... and N more"), new and removed statistics; "first baseline"

@@ -15,6 +15,7 @@
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
+#include "harness/model/units.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -35,7 +36,6 @@ std::string tags_text(const Tags& tags) {
   return text;
 }
 
-
 void print_table(const baselines::History& history) {
   const gates::ComparisonKey* current = nullptr;
   for (const gates::HistoryPoint& point : history.points) {
@@ -44,7 +44,7 @@ void print_table(const baselines::History& history) {
       current = &point.key;
     }
     std::cout << "  " << baselines::short_commit_id(point.commit) << "  " << point.committed_at
-              << "  " << baselines::format_value(point.value, history.units.at(point.key)) << "  "
+              << "  " << format_value(point.value, parse_unit(history.units.at(point.key))) << "  "
               << point.subject << "\n";
   }
   if (history.points.empty()) std::cout << "no committed baseline yet\n";
@@ -53,10 +53,12 @@ void print_table(const baselines::History& history) {
 void print_csv(const baselines::History& history) {
   std::cout << "commit,committed_at,scenario,metric,tags,statistic,value,unit,subject\n";
   for (const gates::HistoryPoint& point : history.points)
-    std::cout << point.commit << "," << point.committed_at << "," << gates::csv_cell(point.key.scenario)
-              << "," << gates::csv_cell(point.key.metric) << "," << gates::csv_cell(tags_text(point.key.tags))
-              << "," << gates::to_string(point.key.statistic) << "," << point.value << ","
-              << gates::csv_cell(history.units.at(point.key)) << "," << gates::csv_cell(point.subject) << "\n";
+    std::cout << point.commit << "," << point.committed_at << ","
+              << gates::csv_cell(point.key.scenario) << "," << gates::csv_cell(point.key.metric)
+              << "," << gates::csv_cell(tags_text(point.key.tags)) << ","
+              << gates::to_string(point.key.statistic) << "," << point.value << ","
+              << gates::csv_cell(history.units.at(point.key)) << ","
+              << gates::csv_cell(point.subject) << "\n";
 }
 
 void print_json(const std::string& suite, const baselines::History& history) {
