@@ -7,8 +7,9 @@
 namespace perfgate {
 
 struct AtomicWriteOptions {
-  bool create_directories = false;      // make the parent directories first
-  std::function<void()> before_rename{};  // runs between the write and the rename (tests crash there)
+  bool create_directories = false;  // make the parent directories first
+  std::function<void()>
+      before_rename{};  // runs between the write and the rename (tests crash there)
 };
 
 // The one writer of results, reports and committed baselines. Writes `text` to a temporary file

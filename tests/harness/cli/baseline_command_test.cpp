@@ -119,7 +119,8 @@ TEST_CASE("baseline show reads the working tree or a revision", "[cli][baseline]
   Repo repo;
   REQUIRE(repo.update(2.0).exit_code == 0);
   REQUIRE(repo.update(4.0, {}).exit_code == 0);  // written, not committed
-  auto out = perfgate_cli({"baseline", "show", repo.suite.string(), "--at", "HEAD", "--format", "json"});
+  auto out =
+      perfgate_cli({"baseline", "show", repo.suite.string(), "--at", "HEAD", "--format", "json"});
   REQUIRE(out.exit_code == 0);
   const double at_head =
       nlohmann::json::parse(out.out)["scenarios"][0]["runs"][0]["metrics"][0]["summary"]["p50"];
