@@ -2,27 +2,14 @@
 
 #include <cmath>
 #include <cstdio>
-#include <utility>
 
 #include "gates/report/escape.h"
 #include "gates/stats/quantiles.h"
 #include "harness/model/units.h"
 
 namespace perfgate::gates::html {
-namespace {
-
-std::string trim_zeros(std::string text) {
-  if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return text;
-  while (text.back() == '0') text.pop_back();
-  if (text.back() == '.') text.pop_back();
-  return text;
-}
-
-}  // namespace
-
 DisplayUnit display_unit(const std::string& unit, double typical) {
-  DisplayScale scale = display_scale(parse_unit(unit), typical);
-  return {scale.divisor, std::move(scale.suffix)};
+  return display_scale(parse_unit(unit), typical);
 }
 
 double median_of(const std::vector<double>& values) {
@@ -33,21 +20,7 @@ double median_of(const std::vector<double>& values) {
 }
 
 std::string format_number(double value) {
-  if (!std::isfinite(value)) return "n/a";
-  if (value == 0) return "0";
-  const double magnitude = std::abs(value);
-  char text[48];
-  if (magnitude >= 1e15 || magnitude < 1e-4)
-    std::snprintf(text, sizeof text, "%.3g", value);
-  else if (magnitude >= 100)
-    std::snprintf(text, sizeof text, "%.0f", value);
-  else if (magnitude >= 10)
-    std::snprintf(text, sizeof text, "%.1f", value);
-  else if (magnitude >= 1)
-    std::snprintf(text, sizeof text, "%.2f", value);
-  else
-    std::snprintf(text, sizeof text, "%.3g", value);
-  return trim_zeros(text);
+  return std::isfinite(value) ? perfgate::format_number(value, NumberStyle::plain) : "n/a";
 }
 
 std::string format_in(double value, const DisplayUnit& display) {

@@ -7,14 +7,12 @@
 
 #include "gates/policy/metric_selector.h"
 #include "harness/model/run_result.h"
+#include "harness/model/units.h"
 
 namespace perfgate::gates::html {
 
 // How values of one axis or table column are shown: value / divisor, then the suffix.
-struct DisplayUnit {
-  double divisor = 1;
-  std::string suffix{};  // with its leading space where one is needed: " ms", "/s", " %"
-};
+using DisplayUnit = DisplayScale;
 
 // The display unit for values of `unit` ("ns", "1/s", "ratio", "bytes", "count", other) whose
 // magnitude is about `typical` (e.g. the largest value on an axis).

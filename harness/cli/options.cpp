@@ -33,15 +33,18 @@ CLI::Validator choice_validator(std::vector<std::pair<std::string, int>> names) 
 }  // namespace detail
 
 void add_report_options(CLI::App& command, gates::ReportRequest& request) {
-  std::vector<std::pair<std::string, gates::ReportFormat>> names;
   std::string listed;
-  for (gates::ReportFormat format : gates::kReportFormats) {
-    names.emplace_back(gates::to_string(format), format);
+  for (gates::ReportFormat format : gates::kReportFormats)
     listed += (listed.empty() ? "" : " | ") + std::string(gates::to_string(format));
-  }
-  names.emplace_back("md", gates::ReportFormat::markdown);
+  // The names are gates/report's own (parse_report_format, "md" included), not a second map.
+  auto check = [listed](std::string& input) -> std::string {
+    const std::optional<gates::ReportFormat> format = gates::parse_report_format(input);
+    if (!format) return "'" + input + "' is not one of " + listed;
+    input = std::to_string(static_cast<int>(*format));
+    return {};
+  };
   command.add_option("--format", request.formats, listed + " (repeatable; default text)")
-      ->transform(choice(std::move(names)))
+      ->transform(CLI::Validator(std::move(check), ""))
       ->type_name("FORMAT");
   command
       .add_option("--report-dir", request.report_dir,

@@ -6,26 +6,10 @@
 namespace perfgate {
 namespace {
 
-// Three significant digits for the magnitudes people read, trailing zeros kept so that a column
-// of values lines up ("1.10 ms" above "1.11 ms"); whole numbers of 1000 and more are grouped
-// ("14 071"), and only the very large or very small fall back to an exponent.
-std::string number(double value) {
-  if (value == 0) return "0";
-  const double magnitude = std::abs(value);
-  char text[48];
-  if (magnitude >= 1e15 || magnitude < 1e-4) {
-    std::snprintf(text, sizeof text, "%.3g", value);
-    return text;
-  }
-  if (magnitude >= 1000) return format_count(value);
-  if (magnitude >= 100)
-    std::snprintf(text, sizeof text, "%.0f", value);
-  else if (magnitude >= 10)
-    std::snprintf(text, sizeof text, "%.1f", value);
-  else if (magnitude >= 1)
-    std::snprintf(text, sizeof text, "%.2f", value);
-  else
-    std::snprintf(text, sizeof text, "%.3g", value);
+std::string trim_zeros(std::string text) {
+  if (text.find('.') == std::string::npos || text.find('e') != std::string::npos) return text;
+  while (text.back() == '0') text.pop_back();
+  if (text.back() == '.') text.pop_back();
   return text;
 }
 
@@ -83,11 +67,33 @@ std::string to_text(const Unit& unit) {
   return unit.other;
 }
 
+std::string format_number(double value, NumberStyle style) {
+  if (std::isnan(value)) return "n/a";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  if (value == 0) return "0";
+  const double magnitude = std::abs(value);
+  char text[48];
+  if (magnitude >= 1e15 || magnitude < 1e-4) {
+    std::snprintf(text, sizeof text, "%.3g", value);
+    return text;
+  }
+  if (magnitude >= 1000 && style == NumberStyle::table) return format_count(value);
+  if (magnitude >= 100)
+    std::snprintf(text, sizeof text, "%.0f", value);
+  else if (magnitude >= 10)
+    std::snprintf(text, sizeof text, "%.1f", value);
+  else if (magnitude >= 1)
+    std::snprintf(text, sizeof text, "%.2f", value);
+  else
+    std::snprintf(text, sizeof text, "%.3g", value);
+  return style == NumberStyle::plain ? trim_zeros(text) : std::string(text);
+}
+
 std::string format_value(double value, const Unit& unit) {
   if (std::isnan(value)) return "n/a";
   if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
   const DisplayScale scale = display_scale(unit, value);
-  return number(value / scale.divisor) + scale.suffix;
+  return format_number(value / scale.divisor) + scale.suffix;
 }
 
 std::string format_change(double ratio) {

@@ -47,6 +47,12 @@ struct DisplayScale {
 };
 DisplayScale display_scale(const Unit& unit, double typical);
 
+// A number to three significant digits; only the very large or very small get an exponent.
+// `table` keeps trailing zeros so that a column lines up ("1.10" above "1.11") and groups whole
+// numbers of 1000 and more ("14 071"); `plain` drops both ("1.1", "14071"), for chart ticks.
+enum class NumberStyle { table, plain };
+std::string format_number(double value, NumberStyle style = NumberStyle::table);
+
 // A value in its unit, to three significant digits, with the unit after a space:
 // "5.07 ms", "812 µs", "14 071/s", "0.52 %", "1.5 MiB", "126 642", "3 vusers".
 // NaN is "n/a"; infinities are "inf" and "-inf".
