@@ -1,14 +1,23 @@
-// What every tool adapter shares: the default import of a scenario's runs and the run that did
-// not finish. In perfgate_adapter_options, which every adapter links.
+// What every adapter shares: the defaults of the optional steps, and the default import of a
+// scenario's runs. In perfgate_adapter_options, which every adapter links.
 #include "adapters/adapter.h"
+
+#include "harness/errors.h"
 
 namespace perfgate {
 
-RunResult unfinished_run(RunStatus status, std::string reason, const std::filesystem::path& log) {
-  return RunResult{.status = status,
-                   .failure_reason = std::move(reason),
-                   .started_at = utc_now_iso8601(),
-                   .log = log.string()};
+void Adapter::prepare(const ScenarioContext&) const {}
+
+std::optional<RunResult> Adapter::warm_up(const ScenarioContext&) const {
+  return std::nullopt;
+}
+
+std::optional<RunResult> Adapter::finish(const ScenarioContext&) const {
+  return std::nullopt;
+}
+
+std::vector<ScenarioResult> Adapter::import_files(const std::vector<std::string>&) const {
+  throw InputError("--from", "", "this adapter has no files to import");
 }
 
 std::vector<RunResult> Adapter::import_runs(const std::vector<std::string>& paths) const {

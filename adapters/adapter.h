@@ -1,51 +1,88 @@
-// What every load-tool adapter offers the harness, besides the native generator (which the
-// runner drives directly for its live progress line): checking a scenario's options before any
-// load, running the tool for a scenario's repetitions, and importing files the tool wrote.
-// One adapter per folder under adapters/; adapters/registry.cpp maps AdapterKind to them.
+// What every adapter offers the harness: prepare a scenario's tool, warm it up, measure
+// repetitions, clean up, and import files the tool wrote. The harness (harness/run/) plans the
+// repetitions and does the bookkeeping of every run (failures, the service, resources, saving);
+// an adapter only measures what it is asked to (docs/architecture.md, "The harness owns the
+// repetitions"). One adapter per folder under adapters/; adapters/registry.cpp maps AdapterKind
+// to them.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "harness/model/environment.h"
 #include "harness/model/run_result.h"
 #include "harness/suite/suite.h"
 
 namespace perfgate {
 
-// One scenario's run, as the harness hands it to the adapter.
-struct ToolRun {
-  const Suite* suite = nullptr;
+// What a live progress line shows; sampled a few times per second by generators that can.
+struct LiveStats {
+  double elapsed_s = 0;
+  uint64_t requests = 0;  // completed responses so far
+  uint64_t errors = 0;    // errors of any kind so far
+  double rate_per_s = 0;  // completions per second over the last sample interval
+  uint64_t p99_ns = 0;    // p99 latency so far (0 when unknown)
+};
+
+// One scenario as the harness hands it to its adapter, for one step of the plan.
+struct ScenarioContext {
   const Scenario* scenario = nullptr;
-  size_t scenario_index = 0;         // for messages: "key scenarios[2].script"
-  std::filesystem::path base_dir{};  // the suite file's folder: relative paths resolve here
-  std::filesystem::path work_dir{};  // exists, empty, kept: the tool's outputs and logs go here
-  int repetitions = 1;
-  Nanoseconds warmup{0};                    // run, not measured, before the repetitions
-  const std::atomic<bool>* stop = nullptr;  // Ctrl-C: stop the tool, report what finished
-  std::function<void(RunResult)> on_run{};  // each repetition as it ends, in order
+  std::filesystem::path suite_dir{};  // the suite file's folder: tools run there
+  std::filesystem::path work_dir{};   // exists, kept: the scenario's tool outputs and logs
+  Nanoseconds warmup{0};              // the scenario's warm-up (suite or scenario `warmup:`)
+  // Ctrl-C, or the service ended: stop the tool and return what finished, as interrupted.
+  const std::atomic<bool>* stop = nullptr;
+  std::function<void(const LiveStats&)> on_progress{};  // may be empty
+  // Where a tool's version goes (environment.tools) when the tool tells it only as it runs.
+  Environment* environment = nullptr;
+
+  bool stopped() const { return stop && stop->load(); }
+};
+
+// Which repetitions one step measures: `count` of them from `first` (0-based).
+struct Repetitions {
+  int first = 0;
+  int count = 1;
 };
 
 class Adapter {
  public:
   virtual ~Adapter() = default;
 
-  // Checks Scenario::options_json before anything runs. Throws InputError(suite.path,
-  // "key scenarios[i].<option>", what was expected).
-  virtual void validate(const Suite& suite, size_t scenario_index) const = 0;
+  // Before the scenario's first step: finds the tool and records its version in
+  // context.environment->tools. Throws RunError when the tool cannot be started (not installed).
+  virtual void prepare(const ScenarioContext& context) const;
 
-  // Runs the warm-up and the repetitions, handing each RunResult to request.on_run as it ends.
-  // A tool that fails (crash, non-zero exit, no output, timeout) yields a failed RunResult with
-  // the exit code and the tail of its stderr in failure_reason and `log` set; the adapter then
-  // returns without further repetitions. Records the tool's version in environment.tools.
-  // Throws RunError only when the tool cannot be started at all (not installed).
-  virtual void run(const ToolRun& request, Environment& environment) const = 0;
+  // The unmeasured warm-up before the first repetition (context.warmup long, for tools that
+  // warm up by running). Returns a failed run when a failing warm-up ends the scenario.
+  virtual std::optional<RunResult> warm_up(const ScenarioContext& context) const;
+
+  // Measures `repetitions` and returns their runs in order. A tool that fails (crash, non-zero
+  // exit, no output, timeout) yields a failed run with the exit code and the tail of its log in
+  // failure_reason and `log` set, and no runs after it; a stopped one yields an interrupted run.
+  // `repetitions.count` is above 1 only when max_repetitions_per_step() allows it.
+  virtual std::vector<RunResult> measure(const ScenarioContext& context,
+                                         Repetitions repetitions) const = 0;
+
+  // After the scenario's last step, also after a failure (the command adapter's `cleanup:`).
+  // Returns a failed run when cleaning up failed.
+  virtual std::optional<RunResult> finish(const ScenarioContext& context) const;
+
+  // How many repetitions one process of the tool may measure, when the plan asks for it.
+  virtual int max_repetitions_per_step() const { return 1; }
+  // True when the load is generated inside perfgate's own process, whose CPU is then sampled.
+  virtual bool runs_in_process() const { return false; }
+  // False when the adapter writes no outputs or logs, so it needs no work folder.
+  virtual bool writes_files() const { return true; }
 
   // Imports files the tool wrote, each file (or repetition within it) one run. Returns one
   // ScenarioResult per scenario the files describe. Throws InputError naming file and line.
-  virtual std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const = 0;
+  virtual std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const;
 
   // The runs of ONE suite scenario from files (`files: [...]` in a suite). By default: the
   // runs of import_files when it yields one scenario; with several, run i of each is merged
@@ -53,15 +90,17 @@ class Adapter {
   virtual std::vector<RunResult> import_runs(const std::vector<std::string>& paths) const;
 };
 
-// A run that did not finish (status failed or interrupted), started now, with the reason and the
-// tool's log file: what every tool adapter reports when its tool fails or is stopped.
-RunResult unfinished_run(RunStatus status, std::string reason, const std::filesystem::path& log);
-
-// The adapter for `kind`, or nullptr when this build has none (native is not in the registry).
-const Adapter* find_adapter(AdapterKind kind);
+// The adapter for `kind`; every AdapterKind has one.
+const Adapter& adapter_for(AdapterKind kind);
 
 // Parses the `--from` value of `perfgate import`: k6, jmeter, artillery, gbench.
 // Throws InputError("--from", ...) listing the accepted names.
 AdapterKind importer_named(const std::string& name);
+
+// The options of a scenario's own adapter: std::get, for adapters that know their kind.
+template <typename Options>
+const Options& options_of(const ScenarioContext& context) {
+  return std::get<Options>(context.scenario->tool);
+}
 
 }  // namespace perfgate

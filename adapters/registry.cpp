@@ -6,40 +6,49 @@
 #include "adapters/gbench/gbench_adapter.h"
 #include "adapters/jmeter/jmeter_adapter.h"
 #include "adapters/k6/k6_adapter.h"
+#include "adapters/mock/mock_adapter.h"
+#include "adapters/native/native_adapter.h"
 #include "harness/errors.h"
 
 namespace perfgate {
 
-const Adapter* find_adapter(AdapterKind kind) {
+const Adapter& adapter_for(AdapterKind kind) {
+  static const native::NativeAdapter native;
   static const GbenchAdapter gbench;
   static const K6Adapter k6;
   static const ArtilleryAdapter artillery;
   static const CommandAdapter command;
   static const JMeterAdapter jmeter;
+  static const MockAdapter mock;
   switch (kind) {
+    case AdapterKind::native:
+      return native;
     case AdapterKind::jmeter:
-      return &jmeter;
+      return jmeter;
     case AdapterKind::gbench:
-      return &gbench;
+      return gbench;
     case AdapterKind::k6:
-      return &k6;
+      return k6;
     case AdapterKind::artillery:
-      return &artillery;
+      return artillery;
     case AdapterKind::command:
-      return &command;
-    default:
-      return nullptr;
+      return command;
+    case AdapterKind::mock:
+      return mock;
   }
+  return native;  // not reached: every kind is listed above
 }
 
 AdapterKind importer_named(const std::string& name) {
-  for (AdapterKind kind : {AdapterKind::k6, AdapterKind::jmeter, AdapterKind::artillery,
-                           AdapterKind::gbench, AdapterKind::command})
-    if (name == to_string(kind) && find_adapter(kind)) return kind;
+  constexpr AdapterKind kImporters[] = {AdapterKind::k6, AdapterKind::jmeter,
+                                        AdapterKind::artillery, AdapterKind::gbench};
+  // `--from command` is accepted so that the command adapter can explain why it has no files.
+  if (name == to_string(AdapterKind::command)) return AdapterKind::command;
   std::string known;
-  for (AdapterKind kind :
-       {AdapterKind::k6, AdapterKind::jmeter, AdapterKind::artillery, AdapterKind::gbench})
-    if (find_adapter(kind)) known += std::string(known.empty() ? "" : ", ") + to_string(kind);
+  for (AdapterKind kind : kImporters) {
+    if (name == to_string(kind)) return kind;
+    known += std::string(known.empty() ? "" : ", ") + to_string(kind);
+  }
   throw InputError("--from", "", "no importer named '" + name + "'; this build imports: " + known);
 }
 

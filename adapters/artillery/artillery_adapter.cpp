@@ -6,7 +6,6 @@
 
 #include "adapters/artillery/artillery_command.h"
 #include "adapters/artillery/artillery_import.h"
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/process/child_process.h"
 
@@ -17,36 +16,37 @@ using nlohmann::json;
 
 constexpr auto kDefaultTimeout = std::chrono::minutes(10);
 
-// The `overrides` key as a JSON object: written in the suite as a mapping, or as JSON text.
-json overrides_of(const Scenario& scenario, const ScenarioOptions& options) {
-  json all = scenario.options_json.empty() ? json::object() : json::parse(scenario.options_json);
-  json overrides = all.contains("overrides") ? all["overrides"] : json::object();
-  if (overrides.is_null()) return json::object();
-  if (overrides.is_string()) overrides = json::parse(overrides.get<std::string>(), nullptr, false);
-  if (!overrides.is_object())
-    options.fail("overrides", "expected a mapping (merged into the script, e.g. {config: {...}})");
-  if (!options.boolean("endpoint_metrics").value_or(true)) return overrides;
-  try {
-    overrides["config"]["plugins"]["metrics-by-endpoint"].merge_patch(json::object());
-  } catch (const json::exception&) {
-    options.fail("overrides", "config and config.plugins must be mappings");
-  }
-  return overrides;
+std::string artillery_program(const ScenarioContext& context) {
+  return artillery::artillery_command(options_of<ArtilleryOptions>(context).program,
+                                      {context.suite_dir});
 }
 
-std::vector<std::string> command_line(const std::string& artillery, const ScenarioOptions& options,
-                                      const json& overrides, const std::filesystem::path& report) {
-  std::vector<std::string> argv = {artillery, "run", "--output", report.string()};
-  if (auto target = options.string("target")) {
+std::vector<std::string> command_line(const ScenarioContext& context,
+                                      const std::filesystem::path& report) {
+  const ArtilleryOptions& options = options_of<ArtilleryOptions>(context);
+  std::vector<std::string> argv = {artillery_program(context), "run", "--output", report.string()};
+  if (options.target) {
     argv.push_back("--target");
-    argv.push_back(*target);
+    argv.push_back(*options.target);
   }
-  if (!overrides.empty()) {
+  if (!options.overrides.empty()) {
     argv.push_back("--overrides");
-    argv.push_back(overrides.dump());
+    argv.push_back(options.overrides.dump());
   }
-  argv.push_back(options.path("script")->string());
+  argv.push_back(options.script.string());
   return argv;
+}
+
+// `artillery run` writing `report`, its output in `log`.
+ProcessSpec artillery_run(const ScenarioContext& context, const std::filesystem::path& report,
+                          const std::filesystem::path& log) {
+  ProcessSpec spec{.argv = command_line(context, report),
+                   .cwd = context.suite_dir,
+                   .env = options_of<ArtilleryOptions>(context).env,
+                   .stdout_path = log,
+                   .stderr_path = log};
+  spec.env["ARTILLERY_DISABLE_TELEMETRY"] = "true";
+  return spec;
 }
 
 bool has_report(const std::filesystem::path& report) {
@@ -58,18 +58,18 @@ bool has_report(const std::filesystem::path& report) {
 RunResult measured_run(ProcessSpec spec, const std::filesystem::path& report,
                        std::chrono::nanoseconds timeout, const std::atomic<bool>* stop) {
   ProcessOutcome outcome = run_process(spec, timeout, stop);
-  const std::filesystem::path& log = spec.stdout_path;
+  const std::string log = spec.stdout_path.string();
   if (outcome.end == ProcessEnd::stopped)
     return unfinished_run(RunStatus::interrupted, "interrupted", log);
   if (!outcome.succeeded() || !has_report(report))
     return unfinished_run(RunStatus::failed,
                           "artillery ended with " + outcome.describe() +
                               (has_report(report) ? "" : " and wrote no report") +
-                              "; last lines of its log:\n" + tail_of_file(log),
+                              "; last lines of its log:\n" + tail_of_file(spec.stdout_path),
                           log);
   try {
     RunResult run = run_from_artillery_report(artillery::read_report_file(report.string()));
-    run.log = log.string();
+    run.log = log;
     return run;
   } catch (const InputError& error) {
     return unfinished_run(RunStatus::failed,
@@ -80,46 +80,30 @@ RunResult measured_run(ProcessSpec spec, const std::filesystem::path& report,
 
 }  // namespace
 
-void ArtilleryAdapter::validate(const Suite& suite, size_t scenario_index) const {
-  ScenarioOptions options(suite, scenario_index);
-  options.allow_only({"script", "artillery", "env", "target", "overrides", "endpoint_metrics",
-                      "timeout", "files"});
-  if (!options.has("files")) options.required_string("script");
-  options.string("artillery");
-  options.string("target");
-  options.string_map("env");
-  options.duration("timeout");
-  overrides_of(suite.scenarios.at(scenario_index), options);
+void ArtilleryAdapter::prepare(const ScenarioContext& context) const {
+  const std::string artillery = artillery_program(context);
+  find_program(artillery);  // RunError now (exit 3) when Artillery is not installed
+  if (std::string version = artillery::artillery_version(artillery, context.work_dir);
+      !version.empty())
+    context.environment->tools["artillery"] = version;
 }
 
-void ArtilleryAdapter::run(const ToolRun& request, Environment& environment) const {
-  ScenarioOptions options(*request.suite, request.scenario_index);
-  const std::string artillery =
-      artillery::artillery_command(options.string("artillery"), {request.base_dir});
-  find_program(artillery);  // RunError now (exit 3) when Artillery is not installed
-  if (std::string version = artillery::artillery_version(artillery, request.work_dir);
-      !version.empty())
-    environment.tools["artillery"] = version;
-  const json overrides = overrides_of(*request.scenario, options);
-  ProcessSpec spec{.argv = {}, .cwd = options.base_dir(), .env = options.string_map("env")};
-  spec.env["ARTILLERY_DISABLE_TELEMETRY"] = "true";
-  if (request.warmup.count() > 0) {
-    spec.argv = command_line(artillery, options, overrides, request.work_dir / "warmup.json");
-    spec.stdout_path = spec.stderr_path = request.work_dir / "warmup.log";
-    run_process(spec, request.warmup, request.stop);  // stopped when the warm-up time is up
-  }
-  const auto timeout = options.duration("timeout").value_or(kDefaultTimeout);
-  for (int index = 0; index < request.repetitions; ++index) {
-    if (request.stop && request.stop->load()) return;
-    const std::string name = "run-" + std::to_string(index + 1);
-    const std::filesystem::path report = request.work_dir / (name + ".json");
-    spec.argv = command_line(artillery, options, overrides, report);
-    spec.stdout_path = spec.stderr_path = request.work_dir / (name + ".log");
-    RunResult run = measured_run(spec, report, timeout, request.stop);
-    const bool ok = run.status == RunStatus::ok;
-    request.on_run(std::move(run));
-    if (!ok) return;
-  }
+// Artillery runs the script for the warm-up time, stopped when the time is up.
+std::optional<RunResult> ArtilleryAdapter::warm_up(const ScenarioContext& context) const {
+  if (context.warmup.count() <= 0) return std::nullopt;
+  run_process(
+      artillery_run(context, context.work_dir / "warmup.json", context.work_dir / "warmup.log"),
+      context.warmup, context.stop);
+  return std::nullopt;
+}
+
+std::vector<RunResult> ArtilleryAdapter::measure(const ScenarioContext& context,
+                                                 Repetitions repetitions) const {
+  const std::string name = "run-" + std::to_string(repetitions.first + 1);
+  const std::filesystem::path report = context.work_dir / (name + ".json");
+  const auto timeout = options_of<ArtilleryOptions>(context).timeout.value_or(kDefaultTimeout);
+  return {measured_run(artillery_run(context, report, context.work_dir / (name + ".log")), report,
+                       timeout, context.stop)};
 }
 
 std::vector<ScenarioResult> ArtilleryAdapter::import_files(

@@ -1,9 +1,10 @@
 // The Artillery adapter: runs `artillery run --output report.json SCRIPT` for a suite scenario,
 // or imports reports Artillery wrote in an earlier CI step (artillery_import.h has the metrics).
 //
-// Scenario keys: script (path, required unless `files`), artillery (the command or its path;
-// default: PERFGATE_ARTILLERY, then the project-local install tools/artillery/node_modules found
-// above the perfgate binary or the suite file, then `artillery` on PATH), env (map), target
+// Scenario keys (ArtilleryOptions in harness/suite/tool_options.h): script (path, required unless
+// `files`), artillery (the command or its path; default: PERFGATE_ARTILLERY, then the project-local
+// install tools/artillery/node_modules found above the perfgate binary or the suite file, then
+// `artillery` on PATH), env (map), target
 // (--target URL), overrides (object, passed as --overrides JSON: Artillery deep-merges it into
 // the script, lists replaced), endpoint_metrics (bool, default true: turns on Artillery's
 // metrics-by-endpoint plugin so latency is reported per request), timeout (duration, default
@@ -22,8 +23,10 @@ namespace perfgate {
 
 class ArtilleryAdapter final : public Adapter {
  public:
-  void validate(const Suite& suite, size_t scenario_index) const override;
-  void run(const ToolRun& request, Environment& environment) const override;
+  void prepare(const ScenarioContext& context) const override;
+  std::optional<RunResult> warm_up(const ScenarioContext& context) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
 };
 

@@ -5,7 +5,6 @@
 #include <csignal>
 #include <thread>
 
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/process/child_process.h"
 
@@ -17,48 +16,9 @@ constexpr auto kDefaultTimeout = std::chrono::minutes(10);
 constexpr auto kFinestPoll = std::chrono::microseconds(50);
 constexpr auto kCoarsestPoll = std::chrono::milliseconds(2);
 
-// The scenario's keys, read once.
-struct CommandSpec {
-  std::vector<std::string> command;
-  std::vector<std::string> prepare;
-  std::vector<std::string> cleanup;
-  std::map<std::string, std::string> env;
-  std::filesystem::path cwd;
-  std::chrono::nanoseconds timeout{kDefaultTimeout};
-  int warmup_runs = 0;
-};
-
-int warmup_runs_of(const ScenarioOptions& options) {
-  std::optional<double> count = options.number("warmup_runs");
-  if (!count) return 0;
-  if (*count < 0 || *count > 1'000'000 || *count != static_cast<int>(*count))
-    options.fail("warmup_runs", "expected a whole number of at least 0");
-  return static_cast<int>(*count);
-}
-
-std::vector<std::string> argv_of(const ScenarioOptions& options, std::string_view key) {
-  std::vector<std::string> argv = options.strings(key);
-  if (options.has(key) && (argv.empty() || argv.front().empty()))
-    options.fail(key, "expected a command as a list: [program, arguments...]");
-  return argv;
-}
-
-CommandSpec read_spec(const ScenarioOptions& options) {
-  CommandSpec spec;
-  spec.command = argv_of(options, "command");
-  if (spec.command.empty()) options.fail("command", "is required for this adapter");
-  spec.prepare = argv_of(options, "prepare");
-  spec.cleanup = argv_of(options, "cleanup");
-  spec.env = options.string_map("env");
-  spec.cwd = options.path("cwd").value_or(options.base_dir());
-  spec.timeout = options.duration("timeout").value_or(kDefaultTimeout);
-  spec.warmup_runs = warmup_runs_of(options);
-  return spec;
-}
-
 // Waits like ChildProcess::wait, but polls with a back-off proportional to the elapsed time so
 // short commands are timed finely and long ones cost perfgate almost no CPU.
-ProcessOutcome wait_finely(ChildProcess& child, std::chrono::nanoseconds timeout,
+ProcessOutcome wait_finely(ChildProcess& child, Nanoseconds timeout,
                            const std::atomic<bool>* stop) {
   const Clock::time_point started = Clock::now();
   while (true) {
@@ -73,12 +33,12 @@ ProcessOutcome wait_finely(ChildProcess& child, std::chrono::nanoseconds timeout
 
 // Wall time from just before the spawn to the reaping: ChildProcess starts its clock when the
 // spawn returns, by which time the command may already have run for a while.
-ProcessOutcome run_one(const CommandSpec& spec, const std::vector<std::string>& argv,
+ProcessOutcome run_one(const CommandOptions& spec, const std::vector<std::string>& argv,
                        const std::filesystem::path& log, const std::atomic<bool>* stop) {
   const Clock::time_point spawned_at = Clock::now();
   ChildProcess child(ProcessSpec{
       .argv = argv, .cwd = spec.cwd, .env = spec.env, .stdout_path = log, .stderr_path = log});
-  ProcessOutcome outcome = wait_finely(child, spec.timeout, stop);
+  ProcessOutcome outcome = wait_finely(child, spec.timeout.value_or(kDefaultTimeout), stop);
   outcome.wall_s = std::chrono::duration<double>(Clock::now() - spawned_at).count();
   return outcome;
 }
@@ -110,7 +70,7 @@ RunResult failed(RunResult run, const std::string& what, const ProcessOutcome& o
 }
 
 // Prepare (untimed), then the command. Returns the run; not ok when either failed.
-RunResult one_run(const CommandSpec& spec, const std::filesystem::path& log,
+RunResult one_run(const CommandOptions& spec, const std::filesystem::path& log,
                   const std::atomic<bool>* stop) {
   RunResult run;
   run.started_at = utc_now_iso8601();
@@ -127,33 +87,33 @@ RunResult one_run(const CommandSpec& spec, const std::filesystem::path& log,
 
 }  // namespace
 
-void CommandAdapter::validate(const Suite& suite, size_t scenario_index) const {
-  ScenarioOptions options(suite, scenario_index);
-  options.allow_only({"command", "prepare", "cleanup", "env", "cwd", "timeout", "warmup_runs"});
-  read_spec(options);
+void CommandAdapter::prepare(const ScenarioContext& context) const {
+  find_program(options_of<CommandOptions>(context).command.front());  // RunError when missing
 }
 
-void CommandAdapter::run(const ToolRun& request, Environment&) const {
-  ScenarioOptions options(*request.suite, request.scenario_index);
-  const CommandSpec spec = read_spec(options);
-  find_program(spec.command.front());  // RunError (exit 3) when it does not exist
-  bool ok = true;
-  for (int index = 0; ok && index < spec.warmup_runs; ++index) {
-    RunResult warmup = one_run(spec, request.work_dir / "warmup.log", request.stop);
-    ok = warmup.status == RunStatus::ok;
-    if (!ok) request.on_run(std::move(warmup));  // a command failing in warm-up fails the same
+// `warmup_runs:` unmeasured runs; one that fails fails the scenario as a measured one would.
+std::optional<RunResult> CommandAdapter::warm_up(const ScenarioContext& context) const {
+  const CommandOptions& spec = options_of<CommandOptions>(context);
+  for (int index = 0; index < spec.warmup_runs; ++index) {
+    RunResult warmup = one_run(spec, context.work_dir / "warmup.log", context.stop);
+    if (warmup.status != RunStatus::ok) return warmup;
   }
-  for (int index = 0; ok && index < request.repetitions; ++index) {
-    if (request.stop && request.stop->load()) break;
-    RunResult run = one_run(spec, request.work_dir / ("run-" + std::to_string(index + 1) + ".log"),
-                            request.stop);
-    ok = run.status == RunStatus::ok;
-    request.on_run(std::move(run));
-  }
-  if (spec.cleanup.empty()) return;
-  const std::filesystem::path log = request.work_dir / "cleanup.log";
+  return std::nullopt;
+}
+
+std::vector<RunResult> CommandAdapter::measure(const ScenarioContext& context,
+                                               Repetitions repetitions) const {
+  const std::string log = "run-" + std::to_string(repetitions.first + 1) + ".log";
+  return {one_run(options_of<CommandOptions>(context), context.work_dir / log, context.stop)};
+}
+
+std::optional<RunResult> CommandAdapter::finish(const ScenarioContext& context) const {
+  const CommandOptions& spec = options_of<CommandOptions>(context);
+  if (spec.cleanup.empty()) return std::nullopt;
+  const std::filesystem::path log = context.work_dir / "cleanup.log";
   ProcessOutcome cleaned = run_one(spec, spec.cleanup, log, nullptr);
-  if (ok && !cleaned.succeeded()) request.on_run(failed({}, "the cleanup command", cleaned, log));
+  if (cleaned.succeeded()) return std::nullopt;
+  return failed({}, "the cleanup command", cleaned, log);
 }
 
 std::vector<ScenarioResult> CommandAdapter::import_files(const std::vector<std::string>&) const {

@@ -1,10 +1,11 @@
 // The command adapter (like hyperfine): times any command, each repetition one run.
 //
-// Scenario keys: command (argument list, required; no shell: write ["sh", "-c", "..."] for
-// one), prepare (argument list, run before every warm-up and measured run, not timed), cleanup
-// (argument list, run once after the last run), env (map), cwd (path; default: the suite's
-// folder), timeout (duration per run, default 10m), warmup_runs (count, default 0: runs made
-// and discarded before the measured ones; the suite's time-based `warmup:` does not apply).
+// Scenario keys (CommandOptions in harness/suite/tool_options.h): command (argument list, required;
+// no shell: write ["sh", "-c", "..."] for one), prepare (argument list, run before every warm-up
+// and measured run, not timed), cleanup (argument list, run once after the last run), env (map),
+// cwd (path; default: the suite's folder), timeout (duration per run, default 10m), warmup_runs
+// (count, default 0: runs made and discarded before the measured ones; the suite's time-based
+// `warmup:` does not apply).
 //
 // Metrics of each run (values): wall_time (ns), user_time (ns), sys_time (ns) — CPU time of the
 // command and the children it waited for —, max_rss (bytes, the largest resident set of the
@@ -23,8 +24,11 @@ namespace perfgate {
 
 class CommandAdapter final : public Adapter {
  public:
-  void validate(const Suite& suite, size_t scenario_index) const override;
-  void run(const ToolRun& request, Environment& environment) const override;
+  void prepare(const ScenarioContext& context) const override;
+  std::optional<RunResult> warm_up(const ScenarioContext& context) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
+  std::optional<RunResult> finish(const ScenarioContext& context) const override;
   // Commands write no result files: throws InputError saying so.
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
 };

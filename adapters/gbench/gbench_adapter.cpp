@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include "adapters/gbench/gbench_import.h"
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/process/child_process.h"
 
@@ -16,20 +15,17 @@ std::string seconds_text(Nanoseconds duration) {
   return std::to_string(std::chrono::duration<double>(duration).count());
 }
 
-std::vector<std::string> command_line(const ScenarioOptions& options, const ToolRun& request,
-                                      const std::filesystem::path& json_path) {
-  std::vector<std::string> argv = {
-      options.path("binary")->string(), "--benchmark_format=json", "--benchmark_out_format=json",
-      "--benchmark_out=" + json_path.string(),
-      "--benchmark_repetitions=" + std::to_string(request.repetitions)};
-  if (auto filter = options.string("filter")) argv.push_back("--benchmark_filter=" + *filter);
-  if (auto min_time = options.duration("min_time"))
-    argv.push_back("--benchmark_min_time=" + seconds_text(*min_time));
-  if (request.warmup.count() > 0)
-    argv.push_back("--benchmark_min_warmup_time=" + seconds_text(request.warmup));
-  if (options.boolean("random_interleaving").value_or(false))
-    argv.push_back("--benchmark_enable_random_interleaving=true");
-  for (const std::string& extra : options.strings("args")) argv.push_back(extra);
+std::vector<std::string> command_line(const GbenchOptions& options, Nanoseconds warmup,
+                                      int repetitions, const std::filesystem::path& json_path) {
+  std::vector<std::string> argv = {options.binary.string(), "--benchmark_format=json",
+                                   "--benchmark_out_format=json",
+                                   "--benchmark_out=" + json_path.string(),
+                                   "--benchmark_repetitions=" + std::to_string(repetitions)};
+  if (options.filter) argv.push_back("--benchmark_filter=" + *options.filter);
+  if (options.min_time) argv.push_back("--benchmark_min_time=" + seconds_text(*options.min_time));
+  if (warmup.count() > 0) argv.push_back("--benchmark_min_warmup_time=" + seconds_text(warmup));
+  if (options.random_interleaving) argv.push_back("--benchmark_enable_random_interleaving=true");
+  for (const std::string& extra : options.args) argv.push_back(extra);
   return argv;
 }
 
@@ -62,53 +58,43 @@ std::vector<RunResult> runs_by_repetition(const SuiteResult& imported) {
   return runs;
 }
 
-void GbenchAdapter::validate(const Suite& suite, size_t scenario_index) const {
-  ScenarioOptions options(suite, scenario_index);
-  options.allow_only(
-      {"binary", "filter", "min_time", "random_interleaving", "args", "env", "timeout", "files"});
-  if (!options.has("files")) options.required_string("binary");
-  options.duration("min_time");
-  options.duration("timeout");
-  options.boolean("random_interleaving");
-  options.strings("args");
-  options.string_map("env");
+int GbenchAdapter::max_repetitions_per_step() const {
+  return 1'000'000;  // Google Benchmark repeats in one process with --benchmark_repetitions
 }
 
-void GbenchAdapter::run(const ToolRun& request, Environment& environment) const {
-  ScenarioOptions options(*request.suite, request.scenario_index);
-  std::filesystem::path json_path = request.work_dir / "gbench.json";
-  std::filesystem::path log = request.work_dir / "gbench.log";
-  ProcessSpec spec{.argv = command_line(options, request, json_path),
-                   .cwd = options.base_dir(),
-                   .env = options.string_map("env"),
+std::vector<RunResult> GbenchAdapter::measure(const ScenarioContext& context,
+                                              Repetitions repetitions) const {
+  const GbenchOptions& options = options_of<GbenchOptions>(context);
+  // One process measures the step's repetitions; its files are named after the first.
+  const std::string step = "run-" + std::to_string(repetitions.first + 1);
+  const std::filesystem::path json_path = context.work_dir / (step + ".json");
+  const std::filesystem::path log = context.work_dir / (step + ".log");
+  ProcessSpec spec{.argv = command_line(options, context.warmup, repetitions.count, json_path),
+                   .cwd = context.suite_dir,
+                   .env = options.env,
                    .stdout_path = log,
                    .stderr_path = log};
   ProcessOutcome outcome =
-      run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
-  if (outcome.end == ProcessEnd::stopped) {
-    request.on_run(unfinished_run(RunStatus::interrupted, "interrupted", log));
-    return;
-  }
+      run_process(spec, options.timeout.value_or(kDefaultTimeout), context.stop);
+  if (outcome.end == ProcessEnd::stopped)
+    return {unfinished_run(RunStatus::interrupted, "interrupted", log.string())};
   if (!outcome.succeeded() || !std::filesystem::exists(json_path) ||
       std::filesystem::file_size(json_path) == 0) {
-    request.on_run(
-        unfinished_run(RunStatus::failed,
-                       "the benchmark binary ended with " + outcome.describe() +
-                           (std::filesystem::exists(json_path) ? "" : " and wrote no JSON") +
-                           "; last lines of its log:\n" + tail_of_file(log),
-                       log));
-    return;
+    return {unfinished_run(RunStatus::failed,
+                           "the benchmark binary ended with " + outcome.describe() +
+                               (std::filesystem::exists(json_path) ? "" : " and wrote no JSON") +
+                               "; last lines of its log:\n" + tail_of_file(log),
+                           log.string())};
   }
   SuiteResult imported = import_gbench_files({json_path.string()});
   // Google Benchmark writes its version into the JSON only from 1.8 on.
   auto version = imported.environment.tools.find("gbench");
-  environment.tools["gbench"] = version != imported.environment.tools.end()
-                                    ? version->second
-                                    : "not reported (Google Benchmark before 1.8)";
-  for (RunResult& run : runs_by_repetition(imported)) {
-    run.log = log.string();
-    request.on_run(std::move(run));
-  }
+  context.environment->tools["gbench"] = version != imported.environment.tools.end()
+                                             ? version->second
+                                             : "not reported (Google Benchmark before 1.8)";
+  std::vector<RunResult> runs = runs_by_repetition(imported);
+  for (RunResult& run : runs) run.log = log.string();
+  return runs;
 }
 
 std::vector<ScenarioResult> GbenchAdapter::import_files(

@@ -1,14 +1,17 @@
 // The Google Benchmark adapter: runs a benchmark binary for a suite scenario, or imports the
 // JSON files it wrote (gbench_import.h).
 //
-// Scenario keys: binary (path, required unless `files`), filter (--benchmark_filter), min_time
-// (duration, --benchmark_min_time), random_interleaving (bool), args (extra arguments), env
-// (map), timeout (duration, default 10m), files (import instead of running).
+// Scenario keys (GbenchOptions in harness/suite/tool_options.h): binary (path, required unless
+// `files`), filter (--benchmark_filter), min_time (duration, --benchmark_min_time),
+// random_interleaving (bool), args (extra arguments), env (map), timeout (duration, default 10m),
+// files (import instead of running).
 //
-// One invocation runs every repetition (--benchmark_repetitions=N, JSON to the work folder);
-// repetition i of every benchmark becomes run i of the scenario, each benchmark's metrics
-// tagged {benchmark: run_name}: real_time{benchmark=BM_Parse}, cpu_time{...}, counters. A
-// benchmark that reports an error or a skip is data: errors{benchmark=...} = 1 in that run.
+// One invocation measures the repetitions of one step of the plan
+// (--benchmark_repetitions=N, JSON to the work folder, the warm-up as
+// --benchmark_min_warmup_time in each process); repetition i of every benchmark becomes run i, each
+// benchmark's metrics tagged {benchmark: run_name}: real_time{benchmark=BM_Parse}, cpu_time{...},
+// counters. A benchmark that reports an error or a skip is data: errors{benchmark=...} = 1 in that
+// run.
 #pragma once
 
 #include "adapters/adapter.h"
@@ -17,8 +20,9 @@ namespace perfgate {
 
 class GbenchAdapter final : public Adapter {
  public:
-  void validate(const Suite& suite, size_t scenario_index) const override;
-  void run(const ToolRun& request, Environment& environment) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
+  int max_repetitions_per_step() const override;
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
   std::vector<RunResult> import_runs(const std::vector<std::string>& paths) const override;
 };

@@ -5,7 +5,6 @@
 #include <regex>
 
 #include "adapters/jmeter/jtl_import.h"
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/process/child_process.h"
 
@@ -43,17 +42,19 @@ struct RunFiles {
   std::filesystem::path jtl, jmeter_log, output_log;
 };
 
-std::vector<std::string> command_line(const ScenarioOptions& options, const RunFiles& files) {
-  std::vector<std::string> argv = options.strings("jmeter");
-  if (argv.empty()) argv = {"jmeter"};
+std::vector<std::string> jmeter_program(const JMeterOptions& options) {
+  return options.program.empty() ? std::vector<std::string>{"jmeter"} : options.program;
+}
+
+std::vector<std::string> command_line(const JMeterOptions& options, const RunFiles& files) {
+  std::vector<std::string> argv = jmeter_program(options);
   for (const std::string& part :
-       {std::string("-n"), std::string("-t"), options.path("plan")->string(), std::string("-l"),
+       {std::string("-n"), std::string("-t"), options.plan.string(), std::string("-l"),
         files.jtl.string(), std::string("-j"), files.jmeter_log.string()})
     argv.push_back(part);
   for (const std::string& property : save_properties()) argv.push_back("-J" + property);
-  for (const auto& [name, value] : options.string_map("properties"))
-    argv.push_back("-J" + name + "=" + value);
-  for (const std::string& extra : options.strings("args")) argv.push_back(extra);
+  for (const auto& [name, value] : options.properties) argv.push_back("-J" + name + "=" + value);
+  for (const std::string& extra : options.args) argv.push_back(extra);
   return argv;
 }
 
@@ -79,49 +80,49 @@ std::string output_tail(const RunFiles& files) {
   return tail;
 }
 
-RunResult run_once(const ScenarioOptions& options, const ToolRun& request, int index,
-                   Environment& environment) {
-  const std::filesystem::path dir = request.work_dir / ("run-" + std::to_string(index + 1));
+RunResult run_once(const ScenarioContext& context, int index) {
+  const JMeterOptions& options = options_of<JMeterOptions>(context);
+  const std::filesystem::path dir = context.work_dir / ("run-" + std::to_string(index + 1));
   std::filesystem::create_directories(dir);
   const RunFiles files{dir / "results.jtl", dir / "jmeter.log", dir / "output.log"};
+  const std::string output_log = files.output_log.string();
   ProcessSpec spec{.argv = command_line(options, files),
-                   .cwd = options.base_dir(),
-                   .env = options.string_map("env"),
+                   .cwd = context.suite_dir,
+                   .env = options.env,
                    .stdout_path = files.output_log,
                    .stderr_path = files.output_log};
   ProcessOutcome outcome =
-      run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
+      run_process(spec, options.timeout.value_or(kDefaultTimeout), context.stop);
   if (std::string version = version_in_log(files.jmeter_log); !version.empty())
-    environment.tools["jmeter"] = version;
+    context.environment->tools["jmeter"] = version;
   if (outcome.end == ProcessEnd::stopped)
-    return unfinished_run(RunStatus::interrupted, "interrupted", files.output_log);
+    return unfinished_run(RunStatus::interrupted, "interrupted", output_log);
   if (!outcome.succeeded() || !wrote_results(files.jtl))
     return unfinished_run(RunStatus::failed,
                           "JMeter ended with " + outcome.describe() +
                               (wrote_results(files.jtl) ? "" : " and wrote no results") +
                               "; last lines of its output:\n" + output_tail(files),
-                          files.output_log);
+                          output_log);
   try {
+    // JMeter's warm-up is the start of each run: samples before it are left out.
     RunResult run = jmeter::import_jtl_file(
         files.jtl,
         {.warmup_ms =
-             std::chrono::duration_cast<std::chrono::milliseconds>(request.warmup).count()});
+             std::chrono::duration_cast<std::chrono::milliseconds>(context.warmup).count()});
     run.log = files.output_log.string();
     return run;
   } catch (const InputError& error) {
     return unfinished_run(RunStatus::failed,
                           std::string("JMeter's results are unusable: ") + error.what() +
                               "; last lines of its output:\n" + output_tail(files),
-                          files.output_log);
+                          output_log);
   }
 }
 
 // Throws RunError with a hint when the JMeter command cannot be found.
-void check_installed(const ScenarioOptions& options) {
-  std::vector<std::string> command = options.strings("jmeter");
-  const std::string program = command.empty() ? "jmeter" : command.front();
+void check_installed(const JMeterOptions& options) {
   try {
-    find_program(program);
+    find_program(jmeter_program(options).front());
   } catch (const RunError& error) {
     throw RunError(std::string(error.what()) +
                    "; install JMeter (Debian: apt-get install jmeter jmeter-http) or set the "
@@ -131,26 +132,13 @@ void check_installed(const ScenarioOptions& options) {
 
 }  // namespace
 
-void JMeterAdapter::validate(const Suite& suite, size_t scenario_index) const {
-  ScenarioOptions options(suite, scenario_index);
-  options.allow_only({"plan", "jmeter", "properties", "args", "env", "timeout", "files"});
-  if (!options.has("files")) options.required_string("plan");
-  options.strings("jmeter");
-  options.string_map("properties");
-  options.strings("args");
-  options.string_map("env");
-  options.duration("timeout");
+void JMeterAdapter::prepare(const ScenarioContext& context) const {
+  check_installed(options_of<JMeterOptions>(context));
 }
 
-void JMeterAdapter::run(const ToolRun& request, Environment& environment) const {
-  ScenarioOptions options(*request.suite, request.scenario_index);
-  check_installed(options);
-  for (int index = 0; index < request.repetitions; ++index) {
-    RunResult run = run_once(options, request, index, environment);
-    const bool go_on = run.status == RunStatus::ok;
-    request.on_run(std::move(run));
-    if (!go_on) return;
-  }
+std::vector<RunResult> JMeterAdapter::measure(const ScenarioContext& context,
+                                              Repetitions repetitions) const {
+  return {run_once(context, repetitions.first)};
 }
 
 std::vector<ScenarioResult> JMeterAdapter::import_files(

@@ -1,10 +1,11 @@
 // The JMeter adapter: runs `jmeter -n -t PLAN -l OUT.jtl -j jmeter.log` for a suite scenario, or
 // imports JTL files JMeter wrote (jtl_import.h; metrics in jtl_results.h).
 //
-// Scenario keys: plan (the .jmx, required unless `files`), jmeter (the command: a name looked up
-// on PATH, a path, or an argument list such as [java, -cp, ..., org.apache.jmeter.NewDriver];
-// default "jmeter"), properties (map, passed as -Jname=value after perfgate's own), args (extra
-// arguments), env (map), timeout (duration, default 10m), files (import instead of running).
+// Scenario keys (JMeterOptions in harness/suite/tool_options.h): plan (the .jmx, required unless
+// `files`), jmeter (the command: a name looked up on PATH, a path, or an argument list such as
+// [java, -cp, ..., org.apache.jmeter.NewDriver]; default "jmeter"), properties (map, passed as
+// -Jname=value after perfgate's own), args (extra arguments), env (map), timeout (duration, default
+// 10m), files (import instead of running).
 //
 // Each repetition is one JMeter invocation in the work folder (run-N/results.jtl, run-N/jmeter.log,
 // run-N/output.log with its stdout and stderr). perfgate sets the CSV save-service properties it
@@ -20,8 +21,9 @@ namespace perfgate {
 
 class JMeterAdapter final : public Adapter {
  public:
-  void validate(const Suite& suite, size_t scenario_index) const override;
-  void run(const ToolRun& request, Environment& environment) const override;
+  void prepare(const ScenarioContext& context) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
   // One scenario, named after the first file's stem, with one run per file.
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
 };

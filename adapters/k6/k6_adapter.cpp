@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "adapters/k6/k6_import.h"
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/process/child_process.h"
 
@@ -19,34 +18,33 @@ std::string k6_duration(Nanoseconds duration) {
          "ms";
 }
 
-std::string k6_program(const ScenarioOptions& options) {
-  const std::string program = options.string("k6").value_or("k6");
+// The k6 program: `k6:` when given, else k6 on PATH. Throws RunError when not found.
+std::string k6_program(const K6Options& options) {
+  const std::string program = options.program.value_or("k6");
   try {
     return find_program(program).string();
   } catch (const RunError&) {
-    if (options.has("k6"))
-      throw RunError("the k6 program '" + program + "' (key k6) was not found");
+    if (options.program) throw RunError("the k6 program '" + program + "' (key k6) was not found");
     throw RunError(
         "k6 is not on PATH; install it from https://k6.io or import its output with files:");
   }
 }
 
 // `k6 run` with the scenario's overrides; `outputs` adds --out/--summary-export.
-std::vector<std::string> run_arguments(const std::string& k6, const ScenarioOptions& options,
+std::vector<std::string> run_arguments(const std::string& k6, const K6Options& options,
                                        std::optional<Nanoseconds> duration,
                                        const std::vector<std::string>& outputs) {
   std::vector<std::string> argv = {k6, "run", "--no-usage-report"};
   argv.insert(argv.end(), outputs.begin(), outputs.end());
-  if (auto vus = options.positive_int("vus")) argv.push_back("--vus=" + std::to_string(*vus));
+  if (options.vus) argv.push_back("--vus=" + std::to_string(*options.vus));
   if (duration) argv.push_back("--duration=" + k6_duration(*duration));
-  if (auto iterations = options.positive_int("iterations"))
-    argv.push_back("--iterations=" + std::to_string(*iterations));
-  for (const auto& [key, value] : options.string_map("env"))
+  if (options.iterations) argv.push_back("--iterations=" + std::to_string(*options.iterations));
+  for (const auto& [key, value] : options.env)
     argv.push_back("-e"), argv.push_back(key + "=" + value);
-  for (const auto& [key, value] : options.string_map("tags"))
+  for (const auto& [key, value] : options.tags)
     argv.push_back("--tag"), argv.push_back(key + "=" + value);
-  for (const std::string& extra : options.strings("args")) argv.push_back(extra);
-  argv.push_back(options.path("script")->string());
+  for (const std::string& extra : options.args) argv.push_back(extra);
+  argv.push_back(options.script.string());
   return argv;
 }
 
@@ -71,19 +69,20 @@ struct Attempt {
 };
 
 // One measured repetition: the run, or a failed run saying why.
-RunResult measured_run(const std::string& k6, const ScenarioOptions& options,
-                       const ToolRun& request, const Attempt& attempt) {
+RunResult measured_run(const ScenarioContext& context, const Attempt& attempt) {
+  const K6Options& options = options_of<K6Options>(context);
   std::filesystem::create_directories(attempt.dir);
-  ProcessSpec spec{.argv = run_arguments(k6, options, options.duration("duration"),
+  ProcessSpec spec{.argv = run_arguments(k6_program(options), options, options.duration,
                                          {"--out", "json=" + attempt.ndjson.string(),
                                           "--summary-export=" + attempt.summary.string()}),
-                   .cwd = options.base_dir(),
+                   .cwd = context.suite_dir,
                    .stdout_path = attempt.log,
                    .stderr_path = attempt.log};
   ProcessOutcome outcome =
-      run_process(spec, options.duration("timeout").value_or(kDefaultTimeout), request.stop);
+      run_process(spec, options.timeout.value_or(kDefaultTimeout), context.stop);
+  const std::string log = attempt.log.string();
   if (outcome.end == ProcessEnd::stopped)
-    return unfinished_run(RunStatus::interrupted, "interrupted", attempt.log);
+    return unfinished_run(RunStatus::interrupted, "interrupted", log);
   const bool measured = outcome.end == ProcessEnd::exited &&
                         (outcome.exit_code == 0 || outcome.exit_code == kThresholdsCrossed);
   const bool wrote =
@@ -93,55 +92,40 @@ RunResult measured_run(const std::string& k6, const ScenarioOptions& options,
                           "k6 ended with " + outcome.describe() +
                               (wrote ? "" : " and wrote no samples") +
                               "; last lines of its log:\n" + tail_of_file(attempt.log),
-                          attempt.log);
+                          log);
   std::optional<k6::ImportedFile> summary;
   if (std::filesystem::exists(attempt.summary))
     summary = k6::import_k6_file(attempt.summary.string());
   RunResult run = k6::merge_run(k6::import_k6_file(attempt.ndjson.string()), std::move(summary));
-  run.log = attempt.log.string();
+  run.log = log;
   return run;
-}
-
-void warm_up(const std::string& k6, const ScenarioOptions& options, const ToolRun& request) {
-  const std::filesystem::path log = request.work_dir / "warmup.log";
-  run_process({.argv = run_arguments(k6, options, request.warmup, {}),
-               .cwd = options.base_dir(),
-               .stdout_path = log,
-               .stderr_path = log},
-              request.warmup + std::chrono::minutes(5), request.stop);
 }
 
 }  // namespace
 
-void K6Adapter::validate(const Suite& suite, size_t scenario_index) const {
-  ScenarioOptions options(suite, scenario_index);
-  options.allow_only(
-      {"script", "vus", "duration", "iterations", "env", "tags", "args", "k6", "timeout", "files"});
-  if (!options.has("files")) options.required_string("script");
-  options.positive_int("vus");
-  options.positive_int("iterations");
-  options.duration("duration");
-  options.duration("timeout");
-  options.string_map("env");
-  options.string_map("tags");
-  options.strings("args");
-  options.string("k6");
+void K6Adapter::prepare(const ScenarioContext& context) const {
+  context.environment->tools["k6"] =
+      k6_version(k6_program(options_of<K6Options>(context)), context.work_dir);
 }
 
-void K6Adapter::run(const ToolRun& request, Environment& environment) const {
-  ScenarioOptions options(*request.suite, request.scenario_index);
-  const std::string k6 = k6_program(options);
-  environment.tools["k6"] = k6_version(k6, request.work_dir);
-  if (request.warmup.count() > 0) warm_up(k6, options, request);
-  for (int repetition = 1; repetition <= request.repetitions; ++repetition) {
-    if (request.stop && request.stop->load()) return;
-    const std::filesystem::path dir = request.work_dir / ("run-" + std::to_string(repetition));
-    RunResult run = measured_run(k6, options, request,
-                                 {dir, dir / "k6.json", dir / "summary.json", dir / "k6.log"});
-    const bool ended = run.status != RunStatus::ok;
-    request.on_run(std::move(run));
-    if (ended) return;
-  }
+// k6 runs once for the warm-up time, unmeasured; its failure shows in the first measured run.
+std::optional<RunResult> K6Adapter::warm_up(const ScenarioContext& context) const {
+  if (context.warmup.count() <= 0) return std::nullopt;
+  const K6Options& options = options_of<K6Options>(context);
+  const std::filesystem::path log = context.work_dir / "warmup.log";
+  run_process({.argv = run_arguments(k6_program(options), options, context.warmup, {}),
+               .cwd = context.suite_dir,
+               .stdout_path = log,
+               .stderr_path = log},
+              context.warmup + std::chrono::minutes(5), context.stop);
+  return std::nullopt;
+}
+
+std::vector<RunResult> K6Adapter::measure(const ScenarioContext& context,
+                                          Repetitions repetitions) const {
+  const std::filesystem::path dir =
+      context.work_dir / ("run-" + std::to_string(repetitions.first + 1));
+  return {measured_run(context, {dir, dir / "k6.json", dir / "summary.json", dir / "k6.log"})};
 }
 
 std::vector<ScenarioResult> K6Adapter::import_files(const std::vector<std::string>& paths) const {

@@ -1,7 +1,8 @@
 // The k6 adapter: runs `k6 run` for a suite scenario, or imports the files k6 wrote
 // (k6_import.h; metric mapping in k6_samples.h and k6_summary.h).
 //
-// Scenario keys: script (path, required unless `files`), vus (int, --vus), duration
+// Scenario keys (K6Options in harness/suite/tool_options.h): script (path, required unless
+// `files`), vus (int, --vus), duration
 // (--duration), iterations (int, --iterations), env (map, -e K=V), tags (map, --tag K=V),
 // args (extra arguments before the script), k6 (the program, default "k6" on PATH), timeout
 // (duration, default 30m), files (import instead of running).
@@ -20,8 +21,10 @@ namespace perfgate {
 
 class K6Adapter final : public Adapter {
  public:
-  void validate(const Suite& suite, size_t scenario_index) const override;
-  void run(const ToolRun& request, Environment& environment) const override;
+  void prepare(const ScenarioContext& context) const override;
+  std::optional<RunResult> warm_up(const ScenarioContext& context) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
   std::vector<RunResult> import_runs(const std::vector<std::string>& paths) const override;
 };

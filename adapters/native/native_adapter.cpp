@@ -2,6 +2,7 @@
 // Worker per thread, reports progress from the caller's thread, and merges the results.
 #include "adapters/native/native_adapter.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <exception>
@@ -186,6 +187,40 @@ RunResult run_native_load(const NativeLoad& load, const RunControl& control) {
     facts.failure_reason = "interrupted";
   }
   return merge_results(crew, requests, start_ns, facts);
+}
+
+NativeLoad warmup_load(NativeLoad load, Nanoseconds duration) {
+  for (const Stage& stage : load.stages) {
+    if (stage.target <= 0) continue;
+    if (load.model == LoadModel::open)
+      load.rate_per_s = stage.target;
+    else
+      load.connections = std::max(load.threads, static_cast<int>(stage.target));
+    break;
+  }
+  load.stages.clear();
+  load.duration = duration;
+  load.max_requests = 0;
+  return load;
+}
+
+std::optional<RunResult> NativeAdapter::warm_up(const ScenarioContext& context) const {
+  if (context.warmup.count() <= 0) return std::nullopt;
+  try {
+    run_native_load(warmup_load(context.scenario->native, context.warmup),
+                    {context.stop, context.on_progress});
+  } catch (const RunError&) {
+    // The first measured run reports the same failure with its reason; nothing to add here.
+  }
+  return std::nullopt;
+}
+
+std::vector<RunResult> NativeAdapter::measure(const ScenarioContext& context, Repetitions) const {
+  try {
+    return {run_native_load(context.scenario->native, {context.stop, context.on_progress})};
+  } catch (const RunError& error) {  // the target cannot be reached: a failed run, kept
+    return {unfinished_run(RunStatus::failed, error.what())};
+  }
 }
 
 }  // namespace perfgate::native

@@ -1,23 +1,16 @@
-// The native HTTP/1.1 load generator: the adapter's one entry point.
+// The native HTTP/1.1 load generator: the adapter the harness drives, and the one entry point
+// that runs a load (also used by `perfgate calibrate`).
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <functional>
 
+#include "adapters/adapter.h"
 #include "harness/model/run_result.h"
 #include "harness/suite/suite.h"
 
 namespace perfgate::native {
-
-// What a live progress line shows; sampled a few times per second from the generator.
-struct LiveStats {
-  double elapsed_s = 0;
-  uint64_t requests = 0;  // completed responses so far
-  uint64_t errors = 0;    // errors of any kind so far
-  double rate_per_s = 0;  // completions per second over the last sample interval
-  uint64_t p99_ns = 0;    // p99 latency so far (0 when unknown)
-};
 
 struct RunControl {
   // Set (from a signal handler or another thread) to stop the load early; the run then ends
@@ -35,5 +28,20 @@ struct RunControl {
 // seconds. Errors during the load are counted, never thrown. Returns within ~20 ms of `stop`
 // being set, with status interrupted and everything measured so far.
 RunResult run_native_load(const NativeLoad& load, const RunControl& control);
+
+// A native scenario's warm-up and repetitions, each repetition one run_native_load of the
+// scenario's NativeLoad. A target that cannot be reached makes a failed run, not an exception.
+class NativeAdapter final : public Adapter {
+ public:
+  std::optional<RunResult> warm_up(const ScenarioContext& context) const override;
+  std::vector<RunResult> measure(const ScenarioContext& context,
+                                 Repetitions repetitions) const override;
+  bool runs_in_process() const override { return true; }
+  bool writes_files() const override { return false; }
+};
+
+// The warm-up's load: the same requests for `duration` at a steady level, the first non-zero
+// stage target when the load has stages, else its rate or connections.
+NativeLoad warmup_load(NativeLoad load, Nanoseconds duration);
 
 }  // namespace perfgate::native

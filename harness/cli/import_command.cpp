@@ -34,7 +34,7 @@ std::vector<ScenarioResult> imported_scenarios(const Adapter& adapter, AdapterKi
 
 int import_command(const ImportArguments& args) {
   AdapterKind kind = importer_named(args.tool);
-  const Adapter& adapter = *find_adapter(kind);
+  const Adapter& adapter = adapter_for(kind);
   SuiteResult result;
   result.suite = args.suite_name.empty() ? "imported" : args.suite_name;
   result.environment = capture_environment();

@@ -42,6 +42,13 @@ std::optional<RunStatus> parse_run_status(std::string_view text) {
   return std::nullopt;
 }
 
+RunResult unfinished_run(RunStatus status, std::string reason, const std::string& log) {
+  return RunResult{.status = status,
+                   .failure_reason = std::move(reason),
+                   .started_at = utc_now_iso8601(),
+                   .log = log};
+}
+
 std::string utc_now_iso8601() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};

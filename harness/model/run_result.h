@@ -93,8 +93,11 @@ struct SuiteResult {
 const char* to_string(RunStatus status);
 
 // The current time as ISO 8601 UTC (2026-11-27T03:48:34Z), for RunResult::started_at.
-std::string utc_now_iso8601();  // "ok", "failed", "interrupted"
-// The inverse of to_string; nullopt for any other text.
+std::string utc_now_iso8601();
+// A run that did not finish (status failed or interrupted), started now, with the reason and
+// the log that says more (empty when none): the one way every layer makes a failed run.
+RunResult unfinished_run(RunStatus status, std::string reason, const std::string& log = {});
+// The inverse of to_string ("ok", "failed", "interrupted"); nullopt for any other text.
 std::optional<RunStatus> parse_run_status(std::string_view text);
 
 }  // namespace perfgate

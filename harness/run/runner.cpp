@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <random>
 
-#include "adapters/adapter.h"
 #include "harness/errors.h"
 #include "harness/model/environment.h"
 #include "harness/process/child_process.h"
+#include "harness/run/run_plan.h"
 #include "harness/run/scenario_runner.h"
 #include "harness/run/signals.h"
 
@@ -41,18 +41,18 @@ std::filesystem::path work_root(const RunOptions& options) {
   return std::filesystem::temp_directory_path() / ("perfgate-" + std::to_string(random()));
 }
 
-// The selected scenarios, as written or shuffled; a random order is printed with its seed so
-// that it can be repeated (`seed:` in the suite).
-std::vector<const Scenario*> scenario_order(const Suite& suite, const RunOptions& options) {
-  std::vector<const Scenario*> order;
-  for (const Scenario& scenario : suite.scenarios)
-    if (selected(scenario, options)) order.push_back(&scenario);
+// The selected scenarios (indexes into suite.scenarios), as written or shuffled; a random order
+// is printed with its seed so that it can be repeated (`seed:` in the suite).
+std::vector<size_t> scenario_order(const Suite& suite, const RunOptions& options) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < suite.scenarios.size(); ++i)
+    if (selected(suite.scenarios[i], options)) order.push_back(i);
   if (suite.order == ScenarioOrder::fixed) return order;
   uint64_t seed = suite.seed ? *suite.seed : std::random_device{}();
   std::mt19937_64 random(seed);
   std::shuffle(order.begin(), order.end(), random);
   std::string names;
-  for (const Scenario* scenario : order) names += (names.empty() ? "" : ", ") + scenario->name;
+  for (size_t index : order) names += (names.empty() ? "" : ", ") + suite.scenarios[index].name;
   std::fprintf(stderr, "perfgate: scenario order: random (seed %llu): %s\n",
                static_cast<unsigned long long>(seed), names.c_str());
   return order;
@@ -72,7 +72,7 @@ void record_start_failure(RunContext& ctx, const Scenario& first, const std::str
   ScenarioResult& record = ctx.out.result.scenarios.emplace_back();
   record.name = first.name;
   record.adapter = to_string(first.adapter);
-  record.runs.push_back(run_detail::failed_run(0, reason));
+  record.runs.push_back(unfinished_run(RunStatus::failed, reason));
   ctx.out.failures.push_back(first.name + " run 1: " + reason);
   ctx.out.outcome = SuiteOutcome::run_failed;
 }
@@ -103,10 +103,9 @@ bool start_service(RunContext& ctx, std::optional<service::Service>& service, Ab
   return true;
 }
 
-// Runs the scenarios in order; sets the outcome when the suite stops early.
-void run_scenarios(RunContext& ctx, const std::vector<const Scenario*>& order) {
-  for (const Scenario* scenario : order) {
-    if (run_detail::run_scenario(ctx, *scenario)) continue;
+// Runs the plan; sets the outcome when the suite stops early.
+void run_scenarios(RunContext& ctx, const RunPlan& plan) {
+  if (!run_detail::run_plan(ctx, plan)) {
     ctx.out.outcome = ctx.service_failed ? SuiteOutcome::run_failed : SuiteOutcome::interrupted;
     return;
   }
@@ -126,13 +125,10 @@ void check_runnable(const Suite& suite, const RunOptions& options) {
   }
   for (size_t i = 0; i < suite.scenarios.size(); ++i) {
     const Scenario& scenario = suite.scenarios[i];
-    if (scenario.adapter == AdapterKind::native || !selected(scenario, options)) continue;
-    const Adapter* adapter = find_adapter(scenario.adapter);
-    if (!adapter)
+    if (selected(scenario, options) && !has_options_of_its_adapter(scenario))
       throw InputError(suite.path, "key scenarios[" + std::to_string(i) + "].adapter",
-                       std::string("adapter '") + to_string(scenario.adapter) +
-                           "' is not available in this build yet");
-    adapter->validate(suite, i);
+                       std::string("the scenario has no options for its adapter '") +
+                           to_string(scenario.adapter) + "'");
   }
   // A program name looked up on PATH can be checked now; paths are checked when it starts.
   if (suite.service && suite.service->command.front().find('/') == std::string::npos) {
@@ -155,12 +151,14 @@ SuiteRun run_suite(const Suite& suite, const RunOptions& options, const std::ato
   out.result.environment = capture_environment();
   out.result.git = git_info_or_warn(options.working_directory);
   RunContext ctx{suite, options, stop, progress, out, work_root(options)};
-  std::vector<const Scenario*> order = scenario_order(suite, options);
+  const std::vector<size_t> order = scenario_order(suite, options);
+  const RunPlan plan = plan_suite(suite, order, options.repetitions);
   // Declared in this order so that the group is forgotten only after the service has stopped.
   AbortKill abort_kill;
   std::optional<service::Service> service;
-  if (order.empty() || !suite.service || start_service(ctx, service, abort_kill, *order.front()))
-    run_scenarios(ctx, order);
+  if (order.empty() || !suite.service ||
+      start_service(ctx, service, abort_kill, suite.scenarios[order.front()]))
+    run_scenarios(ctx, plan);
   if (service) {
     progress.set_phase("service", "stopping");
     service->stop();

@@ -2,11 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <thread>
 
-#include "adapters/adapter.h"
-#include "adapters/native/native_adapter.h"
-#include "adapters/scenario_options.h"
 #include "harness/errors.h"
 #include "harness/model/result_json.h"
 #include "harness/run/resource_sampler.h"
@@ -18,39 +16,19 @@ namespace {
 // measure perfgate rather than the system under test.
 constexpr double kSaturatedGeneratorShare = 0.9;
 
-int repetitions_of(const RunContext& ctx, const Scenario& scenario) {
-  if (ctx.options.repetitions) return *ctx.options.repetitions;
-  return scenario.repetitions.value_or(ctx.suite.repetitions);
-}
+// One scenario while the plan runs.
+struct ScenarioState {
+  Scenario scenario;    // as the adapter sees it (a native load cut to --shard)
+  size_t record = 0;    // its ScenarioResult in ctx.out.result.scenarios
+  int repetitions = 0;  // planned, for the progress line
+  std::filesystem::path work_dir{};
+  bool prepared = false;  // the adapter's prepare() succeeded
+  bool ended = false;     // a run failed: the rest of its steps are skipped
+  bool finished = false;  // the adapter's finish() ran
+};
 
 Nanoseconds warmup_of(const Suite& suite, const Scenario& scenario) {
   return scenario.warmup.value_or(suite.warmup);
-}
-
-// The warm-up drives the same requests for the warm-up time at a steady level: the first
-// non-zero stage target when the scenario has stages, else its rate/connections.
-NativeLoad warmup_load(NativeLoad load, Nanoseconds duration) {
-  for (const Stage& stage : load.stages) {
-    if (stage.target <= 0) continue;
-    if (load.model == LoadModel::open)
-      load.rate_per_s = stage.target;
-    else
-      load.connections = std::max(load.threads, static_cast<int>(stage.target));
-    break;
-  }
-  load.stages.clear();
-  load.duration = duration;
-  load.max_requests = 0;
-  return load;
-}
-
-native::RunControl control_for(const std::atomic<bool>& stop, ProgressLine& progress) {
-  native::RunControl control;
-  control.stop = &stop;
-  control.on_progress = [&progress](const native::LiveStats& live) {
-    progress.update({live.elapsed_s, live.requests, live.errors, live.rate_per_s, live.p99_ns});
-  };
-  return control;
 }
 
 SamplerSettings sampler_settings(const RunContext& ctx, bool sample_self) {
@@ -63,10 +41,6 @@ SamplerSettings sampler_settings(const RunContext& ctx, bool sample_self) {
     settings.service_exited = [service = ctx.service] { return service->has_exited(); };
   }
   return settings;
-}
-
-void add_metrics(RunResult& run, std::vector<Metric> metrics) {
-  for (Metric& metric : metrics) run.add(std::move(metric));
 }
 
 // Every run under a service carries its time to ready (so an SLA can bound it) and, when
@@ -101,71 +75,17 @@ void warn_if_saturated(const Scenario& scenario, const RunResult& run) {
                scenario.name.c_str(), run.index + 1, *cpu->value, threads);
 }
 
-void note_failure(RunContext& ctx, const Scenario& scenario, const RunResult& run) {
+// Appends `run` to the scenario's record as its next run and saves. A run that is not ok ends
+// the scenario: a system under test that is down stays down.
+void record_run(RunContext& ctx, ScenarioState& state, RunResult run) {
+  ScenarioResult& record = ctx.out.result.scenarios[state.record];
+  run.index = static_cast<int>(record.runs.size());
   if (run.status == RunStatus::failed)
-    ctx.out.failures.push_back(scenario.name + " run " + std::to_string(run.index + 1) + ": " +
-                               run.failure_reason);
-}
-
-// One measured repetition of a native scenario. A run that cannot start (target down) becomes
-// a failed RunResult, as does a run during which the service ended.
-RunResult run_once(RunContext& ctx, const Scenario& scenario, int index) {
-  std::string started_at = utc_now_iso8601();
-  RunResult run;
-  if (auto ended = ctx.service ? ctx.service->failure() : std::nullopt) {
-    ctx.service_failed = true;
-    run = failed_run(index, *ended);
-  } else {
-    ResourceSampler sampler(sampler_settings(ctx, true));
-    try {
-      run = native::run_native_load(shard_load(scenario.native, ctx.options.shard),
-                                    control_for(sampler.stop_flag(), ctx.progress));
-    } catch (const RunError& error) {
-      run = failed_run(index, error.what());
-    }
-    add_metrics(run, sampler.finish());
-    check_service(ctx, run);
-  }
-  run.index = index;
-  if (run.started_at.empty()) run.started_at = started_at;
-  add_service_facts(ctx, run);
-  warn_if_saturated(scenario, run);
-  return run;
-}
-
-void warm_up(RunContext& ctx, const Scenario& scenario) {
-  Nanoseconds warmup = warmup_of(ctx.suite, scenario);
-  if (warmup.count() <= 0) return;
-  ctx.progress.set_phase(scenario.name, "warm-up");
-  try {
-    native::run_native_load(warmup_load(shard_load(scenario.native, ctx.options.shard), warmup),
-                            control_for(ctx.stop, ctx.progress));
-  } catch (const RunError&) {
-    // The first measured run reports the same failure with its reason; nothing to add here.
-  }
-}
-
-bool run_native_scenario(RunContext& ctx, const Scenario& scenario, ScenarioResult& record) {
-  warm_up(ctx, scenario);
-  if (ctx.stop.load()) return false;
-  int repetitions = repetitions_of(ctx, scenario);
-  for (int index = 0; index < repetitions; ++index) {
-    ctx.progress.set_phase(scenario.name,
-                           "run " + std::to_string(index + 1) + "/" + std::to_string(repetitions));
-    RunResult run = run_once(ctx, scenario, index);
-    ctx.progress.clear();
-    note_failure(ctx, scenario, run);
-    RunStatus status = run.status;
-    record.runs.push_back(std::move(run));
-    save(ctx.out.result, ctx.options);
-    if (status == RunStatus::interrupted || ctx.service_failed) return false;
-    if (status == RunStatus::failed) break;  // a system under test that is down stays down
-  }
-  return true;
-}
-
-size_t index_of(const Suite& suite, const Scenario& scenario) {
-  return static_cast<size_t>(&scenario - suite.scenarios.data());
+    ctx.out.failures.push_back(state.scenario.name + " run " + std::to_string(run.index + 1) +
+                               ": " + run.failure_reason);
+  if (run.status != RunStatus::ok) state.ended = true;
+  record.runs.push_back(std::move(run));
+  save(ctx.out.result, ctx.options);
 }
 
 // A fresh, empty folder for one scenario's tool outputs.
@@ -179,12 +99,36 @@ std::filesystem::path scenario_work_dir(const RunContext& ctx, const Scenario& s
   return dir;
 }
 
-// `files: [...]` instead of running the tool: the adapter imports them as this scenario's runs.
-void import_scenario(const RunContext& ctx, const Scenario& scenario, const Adapter& adapter,
-                     ScenarioResult& record) {
-  ScenarioOptions options(ctx.suite, index_of(ctx.suite, scenario));
+ScenarioContext context_for(RunContext& ctx, const ScenarioState& state,
+                            const std::atomic<bool>& stop) {
+  return ScenarioContext{.scenario = &state.scenario,
+                         .suite_dir = suite_base_dir(ctx.suite),
+                         .work_dir = state.work_dir,
+                         .warmup = warmup_of(ctx.suite, state.scenario),
+                         .stop = &stop,
+                         .environment = &ctx.out.result.environment};
+}
+
+// The adapter's prepare() before the scenario's first step. A tool that cannot start (not
+// installed) is a failed run, kept and saved; false then.
+bool prepared(RunContext& ctx, ScenarioState& state, const Adapter& adapter) {
+  if (state.prepared) return true;
+  try {
+    if (adapter.writes_files()) state.work_dir = scenario_work_dir(ctx, state.scenario);
+    adapter.prepare(context_for(ctx, state, ctx.stop));
+  } catch (const RunError& error) {
+    record_run(ctx, state, unfinished_run(RunStatus::failed, error.what()));
+    return false;
+  }
+  state.prepared = true;
+  return true;
+}
+
+// `files: [...]` instead of running the tool: the adapter imports them as the scenario's runs.
+void import_files(RunContext& ctx, ScenarioState& state, const Adapter& adapter) {
   std::vector<std::string> files;
-  for (const std::filesystem::path& path : options.paths("files")) files.push_back(path.string());
+  for (const std::filesystem::path& path : state.scenario.files) files.push_back(path.string());
+  ScenarioResult& record = ctx.out.result.scenarios[state.record];
   for (RunResult& run : adapter.import_runs(files)) {
     run.index = static_cast<int>(record.runs.size());
     record.runs.push_back(std::move(run));
@@ -192,66 +136,127 @@ void import_scenario(const RunContext& ctx, const Scenario& scenario, const Adap
   save(ctx.out.result, ctx.options);
 }
 
-// Runs a tool adapter's warm-up and repetitions; each run is saved as it ends, with the
-// service's resources since the previous run ended.
-bool run_tool_scenario(RunContext& ctx, const Scenario& scenario, ScenarioResult& record) {
-  const Adapter& adapter = *find_adapter(scenario.adapter);
-  if (ScenarioOptions(ctx.suite, index_of(ctx.suite, scenario)).has("files")) {
-    import_scenario(ctx, scenario, adapter, record);
-    return true;
-  }
-  ctx.progress.set_phase(scenario.name, "running " + std::string(to_string(scenario.adapter)));
-  bool interrupted = false;
-  ResourceSampler sampler(sampler_settings(ctx, false));
-  ToolRun request{.suite = &ctx.suite,
-                  .scenario = &scenario,
-                  .scenario_index = index_of(ctx.suite, scenario),
-                  .base_dir = suite_base_dir(ctx.suite),
-                  .work_dir = scenario_work_dir(ctx, scenario),
-                  .repetitions = repetitions_of(ctx, scenario),
-                  .warmup = warmup_of(ctx.suite, scenario),
-                  .stop = &sampler.stop_flag(),
-                  .on_run = [&](RunResult run) {
-                    run.index = static_cast<int>(record.runs.size());
-                    add_metrics(run, sampler.cut());
-                    check_service(ctx, run);
-                    add_service_facts(ctx, run);
-                    note_failure(ctx, scenario, run);
-                    interrupted = interrupted || run.status == RunStatus::interrupted;
-                    record.runs.push_back(std::move(run));
-                    save(ctx.out.result, ctx.options);
-                  }};
+// An adapter's step, with a tool that cannot be started (RunError) as a failed run: failures
+// are data, kept in the results with their reason.
+template <typename Step>
+auto failures_kept(Step&& step) -> decltype(step()) {
   try {
-    adapter.run(request, ctx.out.result.environment);
-  } catch (const RunError& error) {  // the tool could not start: a failed run, kept and saved
-    RunResult failed{.status = RunStatus::failed,
-                     .failure_reason = error.what(),
-                     .started_at = utc_now_iso8601()};
-    request.on_run(std::move(failed));
+    return step();
+  } catch (const RunError& error) {
+    return decltype(step()){unfinished_run(RunStatus::failed, error.what())};
   }
+}
+
+void warm_up(RunContext& ctx, ScenarioState& state, const Adapter& adapter) {
+  ctx.progress.set_phase(state.scenario.name, "warm-up");
+  ScenarioContext context = context_for(ctx, state, ctx.stop);
+  context.on_progress = [&ctx](const LiveStats& live) {
+    ctx.progress.update({live.elapsed_s, live.requests, live.errors, live.rate_per_s, live.p99_ns});
+  };
+  std::optional<RunResult> failed = failures_kept([&] { return adapter.warm_up(context); });
   ctx.progress.clear();
-  return !interrupted && !ctx.stop.load() && !ctx.service_failed;
+  if (failed) record_run(ctx, state, std::move(*failed));
+}
+
+std::string run_phase(const ScenarioState& state, Repetitions repetitions) {
+  const int last = repetitions.first + repetitions.count;
+  std::string runs = std::to_string(repetitions.first + 1);
+  if (repetitions.count > 1) runs += "-" + std::to_string(last);
+  return "run " + runs + "/" + std::to_string(state.repetitions);
+}
+
+// One measuring step: the adapter measures while the service's (and, for a generator inside
+// perfgate, perfgate's own) resources are sampled; each run gets the step's resources.
+void measure(RunContext& ctx, ScenarioState& state, const Adapter& adapter,
+             Repetitions repetitions) {
+  if (auto ended = ctx.service ? ctx.service->failure() : std::nullopt) {
+    ctx.service_failed = true;
+    record_run(ctx, state, unfinished_run(RunStatus::failed, *ended));
+    return;
+  }
+  ctx.progress.set_phase(state.scenario.name, run_phase(state, repetitions));
+  ResourceSampler sampler(sampler_settings(ctx, adapter.runs_in_process()));
+  ScenarioContext context = context_for(ctx, state, sampler.stop_flag());
+  context.on_progress = [&ctx](const LiveStats& live) {
+    ctx.progress.update({live.elapsed_s, live.requests, live.errors, live.rate_per_s, live.p99_ns});
+  };
+  std::vector<RunResult> runs =
+      failures_kept([&] { return adapter.measure(context, repetitions); });
+  const std::vector<Metric> resources = sampler.finish();
+  ctx.progress.clear();
+  for (RunResult& run : runs) {
+    if (run.started_at.empty()) run.started_at = utc_now_iso8601();
+    for (const Metric& metric : resources) run.add(metric);
+    check_service(ctx, run);
+    add_service_facts(ctx, run);
+    run.index = static_cast<int>(ctx.out.result.scenarios[state.record].runs.size());
+    warn_if_saturated(state.scenario, run);
+    record_run(ctx, state, std::move(run));
+    if (state.ended) break;
+  }
+}
+
+// The adapter cleans up once, after the scenario's last step; a failure to clean up fails the
+// scenario unless a run failed already.
+void finish(RunContext& ctx, ScenarioState& state) {
+  if (!state.prepared || state.finished) return;
+  state.finished = true;
+  const Adapter& adapter = adapter_for(state.scenario.adapter);
+  const ScenarioContext context = context_for(ctx, state, ctx.stop);
+  std::optional<RunResult> failed = failures_kept([&] { return adapter.finish(context); });
+  if (failed && !state.ended) record_run(ctx, state, std::move(*failed));
+}
+
+// The scenario's state, made at its first step: its record in the results, named as in the
+// suite, and the scenario as the adapter sees it.
+ScenarioState& state_of(RunContext& ctx, std::map<size_t, ScenarioState>& states, size_t index) {
+  auto found = states.find(index);
+  if (found != states.end()) return found->second;
+  const Scenario& scenario = ctx.suite.scenarios.at(index);
+  ScenarioState state{.scenario = scenario,
+                      .record = ctx.out.result.scenarios.size(),
+                      .repetitions = repetitions_of(ctx.suite, scenario, ctx.options.repetitions)};
+  if (scenario.adapter == AdapterKind::native)
+    state.scenario.native = shard_load(scenario.native, ctx.options.shard);
+  ctx.out.result.scenarios.push_back(
+      {.name = scenario.name, .adapter = to_string(scenario.adapter)});
+  return states.emplace(index, std::move(state)).first->second;
+}
+
+void run_step(RunContext& ctx, const PlanStep& step, ScenarioState& state) {
+  const Adapter& adapter = adapter_for(state.scenario.adapter);
+  if (step.kind == StepKind::import_files) return import_files(ctx, state, adapter);
+  if (!prepared(ctx, state, adapter)) return;
+  if (step.kind == StepKind::warm_up) return warm_up(ctx, state, adapter);
+  measure(ctx, state, adapter, step.repetitions);
+}
+
+bool stopped(const RunContext& ctx, const ScenarioState& state) {
+  const auto& runs = ctx.out.result.scenarios[state.record].runs;
+  const bool interrupted = !runs.empty() && runs.back().status == RunStatus::interrupted;
+  return interrupted || ctx.service_failed || ctx.stop.load();
 }
 
 }  // namespace
-
-RunResult failed_run(int index, std::string reason) {
-  return RunResult{.index = index,
-                   .status = RunStatus::failed,
-                   .failure_reason = std::move(reason),
-                   .started_at = utc_now_iso8601()};
-}
 
 void save(const SuiteResult& result, const RunOptions& options) {
   if (!options.results_path.empty()) write_results_file(result, options.results_path);
 }
 
-bool run_scenario(RunContext& ctx, const Scenario& scenario) {
-  ScenarioResult& record = ctx.out.result.scenarios.emplace_back();
-  record.name = scenario.name;
-  record.adapter = to_string(scenario.adapter);
-  if (scenario.adapter != AdapterKind::native) return run_tool_scenario(ctx, scenario, record);
-  return run_native_scenario(ctx, scenario, record);
+bool run_plan(RunContext& ctx, const RunPlan& plan) {
+  std::map<size_t, size_t> last_step;  // scenario -> its last step in the plan
+  for (size_t i = 0; i < plan.steps.size(); ++i) last_step[plan.steps[i].scenario] = i;
+  std::map<size_t, ScenarioState> states;
+  bool stop = false;
+  for (size_t i = 0; i < plan.steps.size() && !stop; ++i) {
+    const PlanStep& step = plan.steps[i];
+    ScenarioState& state = state_of(ctx, states, step.scenario);
+    if (!state.ended) run_step(ctx, step, state);
+    stop = stopped(ctx, state);
+    if (i == last_step[step.scenario] || state.ended) finish(ctx, state);
+  }
+  for (auto& [index, state] : states) finish(ctx, state);
+  return !stop;
 }
 
 }  // namespace perfgate::run_detail

@@ -1,11 +1,13 @@
-// Internal to the runner: one scenario's warm-up and repetitions, with the resources of the
-// system under test sampled during each run and its death noticed.
+// Internal to the runner: the steps of the plan (run_plan.h), each handed to its scenario's
+// adapter, and the bookkeeping of every run done once, here: failures, the service's checks,
+// resources sampled during the step, and saving the results after each step.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
 #include <string>
 
+#include "harness/run/run_plan.h"
 #include "harness/run/runner.h"
 #include "harness/service/service.h"
 
@@ -22,11 +24,12 @@ struct RunContext {
   bool service_failed = false;          // it ended during the suite: stop the suite
 };
 
-// Appends the scenario's record and runs to ctx.out, saving after each run. Returns false when
-// the suite must stop: interrupted, or the service ended.
-bool run_scenario(RunContext& ctx, const Scenario& scenario);
+// Runs the plan's steps in order, appending each scenario's record and runs to ctx.out and
+// saving after each step. A failed run ends its scenario (the rest of its steps are skipped);
+// an interrupted run, or the service ending, stops the suite. Every scenario that was prepared
+// is finished (its adapter cleans up), also when the suite stops. Returns false when it stopped.
+bool run_plan(RunContext& ctx, const RunPlan& plan);
 
-RunResult failed_run(int index, std::string reason);
 void save(const SuiteResult& result, const RunOptions& options);
 
 }  // namespace perfgate::run_detail

@@ -3,16 +3,18 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "harness/suite/quantity.h"
+#include "harness/suite/tool_options.h"
 
 namespace perfgate {
 
-enum class AdapterKind { native, k6, jmeter, artillery, gbench, command };
+enum class AdapterKind { native, k6, jmeter, artillery, gbench, command, mock };
 const char* to_string(AdapterKind kind);
 
 // One named HTTP request of a native scenario, chosen by weight.
@@ -68,10 +70,10 @@ struct Scenario {
   std::optional<int> repetitions;  // overrides the suite's
   std::optional<Nanoseconds> warmup;
   NativeLoad native;  // when adapter == native
-  // When adapter != native: the scenario's other keys (all but name, adapter, repetitions,
-  // warmup) as a JSON object text, e.g. {"script":"load/smoke.js"}. The adapter checks them.
-  // Plain YAML scalars that read as numbers, booleans or null become those JSON types.
-  std::string options_json;
+  ToolOptions tool;   // when adapter != native: the adapter's own keys, typed
+  // `files: [...]`: import these outputs of the tool as the scenario's runs instead of running
+  // it (k6, jmeter, artillery, gbench). Resolved against the suite file's folder.
+  std::vector<std::filesystem::path> files;
   int line = 0;  // 1-based line where the scenario starts in the suite file, for messages
 
   bool operator==(const Scenario&) const = default;
@@ -135,5 +137,14 @@ struct Suite {
 
   bool operator==(const Suite&) const = default;
 };
+
+// True when scenario.tool holds the options of scenario.adapter (always, for a loaded suite).
+inline bool has_options_of_its_adapter(const Scenario& scenario) {
+  return scenario.tool.index() == static_cast<size_t>(scenario.adapter);
+}
+
+// The folder a suite file's relative paths resolve against.
+std::filesystem::path suite_base_dir(const Suite& suite);
+std::filesystem::path suite_base_dir(const std::string& suite_path);
 
 }  // namespace perfgate

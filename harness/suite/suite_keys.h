@@ -3,7 +3,7 @@
 // Schema in suites/schema/suite.schema.json describes exactly these keys.
 //
 // Not listed: the `gate:` block (kept verbatim for the gates stage, which checks it) and the
-// scenario keys of non-native adapters (kept verbatim as Scenario::options_json for the adapter).
+// scenario keys of non-native adapters (each adapter's own, in tool_loader.cpp).
 #pragma once
 
 #include <array>

@@ -20,6 +20,7 @@
 #include "harness/suite/native_loader.h"
 #include "harness/suite/service_loader.h"
 #include "harness/suite/suite_keys.h"
+#include "harness/suite/tool_loader.h"
 #include "harness/suite/yaml_field.h"
 
 namespace perfgate {
@@ -37,13 +38,14 @@ struct AdapterName {
   AdapterKind kind;
   std::string_view name;
 };
-constexpr std::array<AdapterName, 6> kAdapterNames{{{AdapterKind::native, "native"},
+constexpr std::array<AdapterName, 7> kAdapterNames{{{AdapterKind::native, "native"},
                                                     {AdapterKind::k6, "k6"},
                                                     {AdapterKind::jmeter, "jmeter"},
                                                     {AdapterKind::artillery, "artillery"},
                                                     {AdapterKind::gbench, "gbench"},
-                                                    {AdapterKind::command, "command"}}};
-constexpr std::string_view kAdapterList = "native, k6, jmeter, artillery, gbench, command";
+                                                    {AdapterKind::command, "command"},
+                                                    {AdapterKind::mock, "mock"}}};
+constexpr std::string_view kAdapterList = "native, k6, jmeter, artillery, gbench, command, mock";
 
 AdapterKind read_adapter(const Field& field) {
   std::string text = field.text();
@@ -76,17 +78,6 @@ std::string read_suite_name(const Field& field) {
   return name;
 }
 
-// Keys of a non-native scenario other than the common ones, for the adapter to check.
-std::string tool_options_json(const Field& scenario) {
-  auto options = nlohmann::ordered_json::object();
-  for (const auto& [key, value] : scenario.members()) {
-    bool common = std::find(suite_keys::scenario.begin(), suite_keys::scenario.end(), key) !=
-                  suite_keys::scenario.end();
-    if (!common) options[key] = value.to_json();
-  }
-  return options.dump(-1, ' ', false, kReplaceInvalidUtf8);
-}
-
 AdapterKind read_scenario_adapter(const Field& field) {
   auto adapter = field.member("adapter");
   if (adapter) return read_adapter(*adapter);
@@ -102,44 +93,40 @@ AdapterKind read_scenario_adapter(const Field& field) {
                      "missing required key 'adapter' (one of " + std::string(kAdapterList) + ")");
 }
 
-Scenario read_scenario(const Field& field) {
+Scenario read_scenario(const Field& field, const std::filesystem::path& base_dir) {
   field.expect_mapping("a scenario like {name: browse, adapter: native, ...}");
   Scenario scenario;
   scenario.line = field.line();
   scenario.adapter = read_scenario_adapter(field);
-  if (scenario.adapter == AdapterKind::native) {
-    field.check_keys(suite_keys::native_scenario);
-  } else {
-    field.check_unique_keys();
-  }
+  if (scenario.adapter == AdapterKind::native) field.check_keys(suite_keys::native_scenario);
   scenario.name = field.required("name").name_text();
   if (auto repetitions = field.member("repetitions")) {
     scenario.repetitions = static_cast<int>(repetitions->whole_number(1, kMaxRepetitions));
   }
   if (auto warmup = field.member("warmup")) scenario.warmup = warmup->duration();
-  if (scenario.adapter == AdapterKind::native) {
+  if (scenario.adapter == AdapterKind::native)
     scenario.native = suite_detail::read_native_load(field);
-  } else {
-    scenario.options_json = tool_options_json(field);
-  }
+  else
+    suite_detail::read_tool_options(field, base_dir, scenario);
   return scenario;
 }
 
 // A native scenario with a `matrix:` becomes one scenario per combination of its values.
-std::vector<Scenario> read_scenario_or_sweep(const Field& item) {
-  Scenario scenario = read_scenario(item);
+std::vector<Scenario> read_scenario_or_sweep(const Field& item,
+                                             const std::filesystem::path& base_dir) {
+  Scenario scenario = read_scenario(item, base_dir);
   if (scenario.adapter == AdapterKind::native)
     if (auto matrix = item.member("matrix")) return suite_detail::expand_matrix(*matrix, scenario);
   return {std::move(scenario)};
 }
 
-std::vector<Scenario> read_scenarios(const Field& field) {
+std::vector<Scenario> read_scenarios(const Field& field, const std::filesystem::path& base_dir) {
   std::vector<Field> items = field.items("a list of scenarios");
   if (items.empty()) field.fail("expected at least one scenario, got an empty list");
   std::vector<Scenario> scenarios;
   std::map<std::string, int> line_by_name;
   for (const Field& item : items) {
-    for (Scenario& scenario : read_scenario_or_sweep(item)) {
+    for (Scenario& scenario : read_scenario_or_sweep(item, base_dir)) {
       auto [first, inserted] = line_by_name.emplace(scenario.name, item.line());
       if (!inserted) {
         item.required("name").fail("duplicate scenario name '" + first->first +
@@ -191,7 +178,7 @@ Suite read_suite(const Field& top, const std::string& path) {
     suite.gate_yaml = gate->to_json().dump(-1, ' ', false, kReplaceInvalidUtf8);
     suite.gate_line = gate->line();
   }
-  suite.scenarios = read_scenarios(top.required("scenarios"));
+  suite.scenarios = read_scenarios(top.required("scenarios"), suite_base_dir(path));
   return suite;
 }
 
@@ -280,6 +267,15 @@ const char* to_string(AdapterKind kind) {
     if (adapter.kind == kind) return adapter.name.data();
   }
   return "unknown";
+}
+
+std::filesystem::path suite_base_dir(const std::string& suite_path) {
+  std::filesystem::path parent = std::filesystem::path(suite_path).parent_path();
+  return parent.empty() ? std::filesystem::path(".") : parent;
+}
+
+std::filesystem::path suite_base_dir(const Suite& suite) {
+  return suite_base_dir(suite.path);
 }
 
 Suite parse_suite(const std::string& text, const std::string& path) {

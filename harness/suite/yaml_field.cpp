@@ -300,6 +300,25 @@ double Field::rate_per_s() const {
   return *rate;
 }
 
+bool Field::boolean() const {
+  std::string value = scalar("true or false");
+  if (auto parsed = yaml_bool(value)) return *parsed;
+  fail("expected true or false, got " + quote_for_message(value));
+}
+
+double Field::fraction() const {
+  constexpr std::string_view kExpected = "a percentage like 5% or a fraction like 0.05";
+  std::string value = scalar(kExpected);
+  auto fraction = parse_fraction(value);
+  if (!fraction) fail("expected " + std::string(kExpected) + ", got " + quote_for_message(value));
+  return *fraction;
+}
+
+bool Field::is_null() const {
+  return !node_.IsDefined() || node_.IsNull() ||
+         (node_.IsScalar() && node_.Tag() == "?" && is_yaml_null(node_.Scalar()));
+}
+
 nlohmann::ordered_json Field::to_json() const {
   return to_json(0);
 }

@@ -57,6 +57,9 @@ class Field {
   Nanoseconds duration() const;
   Nanoseconds positive_duration() const;
   double rate_per_s() const;
+  bool boolean() const;     // true or false
+  double fraction() const;  // "5%" or a plain fraction from 0 to 1
+  bool is_null() const;     // `key:` with nothing after it, or null / ~
 
   // The node as JSON: plain scalars that read as null, booleans or numbers (YAML 1.2 core
   // schema) become those JSON types; quoted scalars stay strings.

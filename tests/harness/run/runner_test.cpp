@@ -48,10 +48,13 @@ TEST_CASE("runner: warm-up is not counted, repetitions are", "[runner]") {
   CHECK_FALSE(run.result.environment.cpu_model.empty());
 }
 
-TEST_CASE("runner: adapters not available yet are refused before any load", "[runner]") {
+TEST_CASE("runner: a scenario without its adapter's options is refused before any load",
+          "[runner]") {
   Suite suite = one_scenario_suite(1);
-  suite.scenarios[0].adapter = AdapterKind::k6;
+  suite.scenarios[0].adapter = AdapterKind::k6;  // but no K6Options
   CHECK_THROWS_AS(check_runnable(suite, {}), InputError);
+  suite.scenarios[0].tool = perfgate::K6Options{.script = "smoke.js"};
+  CHECK_NOTHROW(check_runnable(suite, {}));
   RunOptions only_missing;
   only_missing.scenarios = {"nope"};
   suite.scenarios[0].adapter = AdapterKind::native;

@@ -123,9 +123,10 @@ TEST_CASE("a JSON suite loads the same as its YAML twin", "[suite]") {
   CHECK(ramp.duration == 15s);
   CHECK(ramp.max_requests == 100000);
   CHECK(from_yaml.scenarios[2].adapter == AdapterKind::k6);
-  CHECK(nlohmann::json::parse(from_yaml.scenarios[2].options_json) ==
-        nlohmann::json::parse(R"({"script":"load/smoke.js","vus":10,
-                                  "extra":{"nested":[1,"2",true,null]}})"));
+  const auto& smoke = std::get<perfgate::K6Options>(from_yaml.scenarios[2].tool);
+  CHECK(smoke.script == fixture("load/smoke.js"));  // resolved against the suite's folder
+  CHECK(smoke.vus == 10);
+  CHECK(smoke.env == std::map<std::string, std::string>{{"TOKEN", "2"}, {"DEBUG", "true"}});
   CHECK(nlohmann::json::parse(from_yaml.gate_yaml).at("alpha") == 0.01);
 }
 
@@ -314,12 +315,17 @@ TEST_CASE("gate and tool options keep YAML scalars as JSON types", "[suite]") {
   Suite suite = perfgate::parse_suite(
       "suite: t\ngate: {a: 1, b: -2.5, c: 'x', d: \"3\", e: true, f: ~, g: 5%, h: 1e3, "
       "i: .inf, j: 0x10, k: [yes, no]}\n"
-      "scenarios: [{name: m, adapter: gbench, binary: b/m, filter: \"BM_.*\", min_time: 0.5}]\n",
+      "scenarios: [{name: m, adapter: gbench, binary: b/m, filter: \"BM_.*\", min_time: 500ms,\n"
+      "             random_interleaving: true}]\n",
       "inline.yaml");
   auto gate = nlohmann::json::parse(suite.gate_yaml);
   CHECK(gate == nlohmann::json::parse(R"({"a":1,"b":-2.5,"c":"x","d":"3","e":true,"f":null,
       "g":"5%","h":1000.0,"i":".inf","j":"0x10","k":["yes","no"]})"));
-  CHECK(suite.scenarios[0].options_json == R"({"binary":"b/m","filter":"BM_.*","min_time":0.5})");
+  const auto& gbench = std::get<perfgate::GbenchOptions>(suite.scenarios[0].tool);
+  CHECK(gbench.binary == std::filesystem::path("./b/m"));
+  CHECK(gbench.filter == "BM_.*");
+  CHECK(gbench.min_time == 500ms);
+  CHECK(gbench.random_interleaving);
   CHECK(std::string(perfgate::to_string(suite.scenarios[0].adapter)) == "gbench");
 }
 
