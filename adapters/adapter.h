@@ -48,6 +48,8 @@ struct ScenarioContext {
 struct Repetitions {
   int first = 0;
   int count = 1;
+
+  bool operator==(const Repetitions&) const = default;
 };
 
 class Adapter {

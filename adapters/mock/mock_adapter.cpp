@@ -10,7 +10,6 @@ namespace perfgate {
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
-const char* const kRequestName = "GET /";
 
 // FNV-1a: a hash of the scenario's name that is the same in every build (std::hash is not).
 uint64_t stable_hash(const std::string& text) {
@@ -66,12 +65,12 @@ RunResult simulate_mock_run(const MockOptions& options, const std::string& name,
   RunResult run{.started_at = utc_now_iso8601(), .duration_s = duration_s};
   for (auto [histogram, status] : {std::pair{&ok, "2xx"}, std::pair{&failed, "5xx"}}) {
     if (histogram->empty()) continue;
-    const Tags tags{{"request", kRequestName}, {"status", status}};
+    const Tags tags{{"request", options.request}, {"status", status}};
     run.add({.name = "latency", .unit = "ns", .tags = tags, .histogram = *histogram});
     run.add(counted("requests", "count", tags, static_cast<double>(histogram->count())));
   }
   const auto responses = static_cast<double>(requests);
-  run.add(counted("throughput", "1/s", {{"request", kRequestName}}, responses / duration_s));
+  run.add(counted("throughput", "1/s", {{"request", options.request}}, responses / duration_s));
   run.add(counted("throughput", "1/s", {}, responses / duration_s));
   const auto errors = static_cast<double>(failed.count());
   if (errors > 0) run.add(counted("errors", "count", {{"kind", "http_5xx"}}, errors));

@@ -115,8 +115,9 @@ constexpr std::array<std::string_view, 8> kGbenchKeys{
     "binary", "filter", "min_time", "random_interleaving", "args", "env", "timeout", "files"};
 constexpr std::array<std::string_view, 7> kCommandKeys{"command", "prepare", "cleanup",    "env",
                                                        "cwd",     "timeout", "warmup_runs"};
-constexpr std::array<std::string_view, 8> kMockKeys{"latency",  "spread",     "noise", "requests",
-                                                    "duration", "error_rate", "seed",  "fail_run"};
+constexpr std::array<std::string_view, 9> kMockKeys{
+    "request", "latency", "spread", "noise", "requests", "duration", "error_rate", "seed",
+    "fail_run"};
 
 K6Options read_k6(const ToolKeys& keys) {
   return {.script = keys.required_path("script"),
@@ -194,6 +195,7 @@ CommandOptions read_command(const ToolKeys& keys, const Field& field) {
 
 MockOptions read_mock(const ToolKeys& keys) {
   MockOptions options;
+  if (auto request = keys.get("request")) options.request = request->name_text();
   if (auto latency = keys.get("latency")) options.latency = latency->positive_duration();
   if (auto spread = keys.get("spread")) options.spread = spread->number();
   if (auto noise = keys.get("noise")) options.noise = noise->fraction();

@@ -88,6 +88,7 @@ struct CommandOptions {
 // whose truth the suite states, seeded, so end-to-end tests of run, gate and baseline do not
 // depend on the machine's speed. See docs/adapters/mock.md.
 struct MockOptions {
+  std::string request = "GET /";  // the request's name, tagging its metrics
   Nanoseconds latency{std::chrono::milliseconds(5)};  // the median request latency
   double spread = 0.25;  // lognormal sigma of the request latencies within one run
   double noise = 0.02;   // lognormal sigma of a run's factor: the run-to-run noise

@@ -71,4 +71,16 @@ std::string suite_yaml(const std::string& suite, const std::vector<std::string>&
   return text;
 }
 
+std::string mock_suite_yaml(const std::string& suite, const std::vector<std::string>& scenarios,
+                            const MockService& service, const std::string& extra_gate_lines) {
+  std::string text = "suite: " + suite + "\nrepetitions: " + std::to_string(service.repetitions) +
+                     "\ngate:\n  metrics: [latency.p50, throughput]\n" + extra_gate_lines +
+                     "scenarios:\n";
+  for (const std::string& name : scenarios)
+    text += "  - name: " + name + "\n    adapter: mock\n    request: list\n    latency: " +
+            std::to_string(service.latency_ms) + "ms\n    noise: " + service.noise +
+            "\n    seed: " + std::to_string(service.seed) + "\n" + service.extra_keys;
+  return text;
+}
+
 }  // namespace perfgate::testing

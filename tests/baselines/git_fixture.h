@@ -29,4 +29,18 @@ SuiteResult synthetic_result(const std::string& suite, const std::vector<std::st
 std::string suite_yaml(const std::string& suite, const std::vector<std::string>& scenarios,
                        const std::string& target, const std::string& extra_gate_lines = "");
 
+// The simulated service of a mock suite (adapters/mock): what its scenarios measure.
+struct MockService {
+  double latency_ms = 5;
+  int seed = 1;               // another seed: the same service, measured again
+  std::string noise = "2%";   // run-to-run
+  int repetitions = 10;
+  std::string extra_keys{};   // more scenario keys, each line indented by 4
+};
+
+// A suite file (YAML) whose scenarios are mock ones with the request `list`, gating
+// latency.p50 and throughput: end-to-end tests that do not depend on the machine's speed.
+std::string mock_suite_yaml(const std::string& suite, const std::vector<std::string>& scenarios,
+                            const MockService& service, const std::string& extra_gate_lines = "");
+
 }  // namespace perfgate::testing
