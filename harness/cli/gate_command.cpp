@@ -48,8 +48,8 @@ BaselineFacts load_baseline(const baselines::BaselineLocation& location,
                             const baselines::GateBase& base) {
   const std::string at =
       base.merge_base_missing
-          ? base.against + " (" + baselines::short_commit_id(base.base_commit) + ", no merge-base)"
-          : base.against + " (merge-base " + baselines::short_commit_id(base.base_commit) + ")";
+          ? base.against + " (" + short_commit_id(base.base_commit) + ", no merge-base)"
+          : base.against + " (merge-base " + short_commit_id(base.base_commit) + ")";
   BaselineFacts facts;
   facts.source = at + ": " + location.path_in_repo;
   facts.result = baselines::read_baseline_at(location, base.base_commit, base.against);
@@ -106,9 +106,8 @@ int gate_command(const GateArguments& args) {
   gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy, rules);
   gate.provenance.baseline_source = baseline.source;
   gate.provenance.candidate_source =
-      args.results_path.empty()
-          ? "this run (HEAD " + baselines::short_commit_id(base.head_commit) + ")"
-          : args.results_path;
+      args.results_path.empty() ? "this run (HEAD " + short_commit_id(base.head_commit) + ")"
+                                : args.results_path;
   gate.provenance.baseline_edited_by_change = baseline.edited_by_change;
   baselines::apply_environment_check(
       gate,

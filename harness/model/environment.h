@@ -14,11 +14,11 @@ namespace perfgate {
 // Fields this machine does not expose are empty; never throws for a missing /proc or /sys file.
 Environment capture_environment();
 
-// The git state of the repository containing `directory` (searching upward), read with libgit2:
-// HEAD's commit (empty on an unborn branch), the branch's short name (empty when HEAD is
-// detached) and dirty = a tracked file is modified or staged (untracked files do not count).
-// nullopt when `directory` is not inside a repository. Throws InputError(directory) only when a
-// repository exists but libgit2 cannot read it (corruption, or ownership refused by
+// The git state of the repository containing `directory` (searching upward), read through the
+// git wrapper (harness/git/): HEAD's commit (empty on an unborn branch), the branch's short name
+// (empty when HEAD is detached) and dirty = a tracked file is modified or staged (untracked files
+// do not count). nullopt when `directory` is not inside a repository. Throws InputError(directory)
+// only when a repository exists but libgit2 cannot read it (corruption, or ownership refused by
 // safe.directory).
 std::optional<GitInfo> capture_git_info(const std::string& directory);
 
