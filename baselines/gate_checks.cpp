@@ -14,13 +14,6 @@ std::string quoted_list(const std::vector<std::string>& names) {
   return text;
 }
 
-void add_difference(std::vector<std::string>& out, const char* field, const std::string& before,
-                    const std::string& after) {
-  if (before != after)
-    out.push_back(std::string(field) + ": " + (before.empty() ? "(unknown)" : before) + " -> " +
-                  (after.empty() ? "(unknown)" : after));
-}
-
 }  // namespace
 
 std::vector<std::string> scenario_names(const SuiteResult& result) {
@@ -46,29 +39,6 @@ void check_scenarios_match(const std::vector<std::string>& names, const SuiteRes
   if (!added.empty() && !removed.empty()) message += " a renamed scenario shows as one of each;";
   message += " after merging, record a new baseline with `perfgate baseline update`";
   throw InputError(baseline_source, "scenarios", message);
-}
-
-std::vector<std::string> environment_differences(const Environment& baseline,
-                                                 const Environment& candidate) {
-  std::vector<std::string> out;
-  add_difference(out, "cpu_model", baseline.cpu_model, candidate.cpu_model);
-  add_difference(out, "cores", std::to_string(baseline.cores), std::to_string(candidate.cores));
-  add_difference(out, "kernel", baseline.kernel, candidate.kernel);
-  add_difference(out, "governor", baseline.governor, candidate.governor);
-  add_difference(out, "compiler", baseline.compiler, candidate.compiler);
-  return out;
-}
-
-void apply_environment_check(gates::GateResult& gate, std::vector<std::string> differences,
-                             gates::EnvironmentChangeAction action) {
-  using gates::EnvironmentChangeAction;
-  if (differences.empty() || action == EnvironmentChangeAction::ignore) return;
-  gate.provenance.environment_differences = std::move(differences);
-  if (action == EnvironmentChangeAction::fail) gate.verdict = gates::GateVerdict::fail;
-  if (action != EnvironmentChangeAction::inconclusive) return;
-  for (gates::Comparison& comparison : gate.comparisons)
-    comparison.verdict = gates::Verdict::inconclusive;
-  gate.verdict = sla::any_breach(gate.slas) ? gates::GateVerdict::fail : gates::GateVerdict::pass;
 }
 
 }  // namespace perfgate::baselines

@@ -103,16 +103,14 @@ int gate_command(const GateArguments& args) {
   baselines::check_scenarios_match(baselines::scenario_names(*candidate), *baseline.result,
                                    baseline.source);
 
-  gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy, rules);
+  gates::GateResult gate = gates::evaluate_gate(
+      *baseline.result, *candidate, policy, rules,
+      environment_differences(baseline.result->environment, candidate->environment));
   gate.provenance.baseline_source = baseline.source;
   gate.provenance.candidate_source =
       args.results_path.empty() ? "this run (HEAD " + short_commit_id(base.head_commit) + ")"
                                 : args.results_path;
   gate.provenance.baseline_edited_by_change = baseline.edited_by_change;
-  baselines::apply_environment_check(
-      gate,
-      baselines::environment_differences(baseline.result->environment, candidate->environment),
-      policy.on_environment_change);
 
   gates::ReportInput input{suite.name, &gate, &*baseline.result, &*candidate,
                            cheap_history(location, policy)};

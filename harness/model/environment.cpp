@@ -70,6 +70,26 @@ Environment capture_environment() {
   return environment;
 }
 
+std::vector<EnvironmentDifference> environment_differences(const Environment& baseline,
+                                                           const Environment& candidate) {
+  std::vector<EnvironmentDifference> differences;
+  const auto compare = [&](const char* field, std::string before, std::string after) {
+    if (before != after) differences.push_back({field, std::move(before), std::move(after)});
+  };
+  compare("cpu_model", baseline.cpu_model, candidate.cpu_model);
+  compare("cores", std::to_string(baseline.cores), std::to_string(candidate.cores));
+  compare("kernel", baseline.kernel, candidate.kernel);
+  compare("governor", baseline.governor, candidate.governor);
+  compare("compiler", baseline.compiler, candidate.compiler);
+  return differences;
+}
+
+std::string describe(const EnvironmentDifference& difference) {
+  const auto shown = [](const std::string& value) { return value.empty() ? "(unknown)" : value; };
+  return difference.field + ": " + shown(difference.baseline) + " -> " +
+         shown(difference.candidate);
+}
+
 std::optional<GitInfo> capture_git_info(const std::string& directory) {
   const std::optional<GitRepository> repo = GitRepository::discover_if_present(directory);
   if (!repo) return std::nullopt;
