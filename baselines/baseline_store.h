@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-#include "baselines/git_repository.h"
+#include "harness/git/git_repository.h"
 #include "harness/model/run_result.h"
 #include "harness/suite/suite.h"
 

@@ -114,13 +114,26 @@ std::optional<int> estimate_repetitions(const Comparison& comparison, const Gate
                             policy.min_repetitions);
 }
 
-void decide(Comparison& comparison, const GatePolicy& policy) {
-  const VerdictInputs inputs{static_cast<int>(comparison.baseline_runs.size()),
-                             static_cast<int>(comparison.candidate_runs.size()),
-                             comparison.direction, comparison.change, comparison.test.p_adjusted};
-  comparison.verdict = decide_verdict(inputs, policy);
-  if (comparison.verdict == Verdict::inconclusive)
+void decide(Comparison& comparison, const GatePolicy& policy, bool environment_differs) {
+  VerdictInputs inputs{static_cast<int>(comparison.baseline_runs.size()),
+                       static_cast<int>(comparison.candidate_runs.size()), comparison.direction,
+                       comparison.change, comparison.test.p_adjusted};
+  // repetitions_needed tells how many runs would settle what the runs leave open, so it follows
+  // the verdict of the runs alone: more runs do not settle a different machine.
+  if (decide_verdict(inputs, policy) == Verdict::inconclusive)
     comparison.repetitions_needed = estimate_repetitions(comparison, policy);
+  inputs.environment_differs = environment_differs;
+  comparison.verdict = decide_verdict(inputs, policy);
+}
+
+// What the gate reports about a different machine: nothing when the suite says ignore.
+std::vector<std::string> recorded_differences(std::span<const EnvironmentDifference> environment,
+                                              EnvironmentChangeAction action) {
+  std::vector<std::string> sentences;
+  if (action == EnvironmentChangeAction::ignore) return sentences;
+  for (const EnvironmentDifference& difference : environment)
+    sentences.push_back(describe(difference));
+  return sentences;
 }
 
 }  // namespace
@@ -141,6 +154,8 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
   return comparison;
 }
 
+namespace {
+
 // Re-measures each comparison with the suite-wide factor taken out of its candidate runs; the
 // runs themselves stay as measured, and the raw change is kept beside.
 void judge_relative_to_shift(std::vector<Comparison>& comparisons, const SuiteShift& shift,
@@ -155,8 +170,9 @@ void judge_relative_to_shift(std::vector<Comparison>& comparisons, const SuiteSh
   }
 }
 
-GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
-                   const GatePolicy& policy) {
+// The comparisons measured and their p-values adjusted together; nothing decided yet.
+GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candidate,
+                           const GatePolicy& policy) {
   Matching matching = match_run_values(baseline, candidate, policy.metrics);
   GateResult result;
   result.notes = std::move(matching.notes);
@@ -171,20 +187,30 @@ GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
   for (const Comparison& comparison : result.comparisons)
     p_values.push_back(comparison.test.p_value);
   const auto adjusted = stats::adjust_p_values(p_values, policy.correction);
-  for (std::size_t i = 0; i < result.comparisons.size(); ++i) {
+  for (std::size_t i = 0; i < result.comparisons.size(); ++i)
     result.comparisons[i].test.p_adjusted = adjusted[i];
-    decide(result.comparisons[i], policy);
-    if (result.comparisons[i].verdict == Verdict::regression) result.verdict = GateVerdict::fail;
-  }
   return result;
 }
 
+}  // namespace
+
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules) {
-  GateResult result = compare(baseline, candidate, policy);
+                         const GatePolicy& policy, std::span<const sla::SlaRule> rules,
+                         std::span<const EnvironmentDifference> environment) {
+  GateResult result = measure_changes(baseline, candidate, policy);
+  const bool environment_differs = !environment.empty();
+  for (Comparison& comparison : result.comparisons) decide(comparison, policy, environment_differs);
   result.slas = sla::check_slas(rules, candidate);
-  if (sla::any_breach(result.slas)) result.verdict = GateVerdict::fail;
+  result.provenance.environment_differences =
+      recorded_differences(environment, policy.on_environment_change);
+  result.verdict =
+      decide_gate_verdict(result.comparisons, result.slas, environment_differs, policy);
   return result;
+}
+
+GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
+                   const GatePolicy& policy) {
+  return evaluate_gate(baseline, candidate, policy, {}, {});
 }
 
 }  // namespace perfgate::gates

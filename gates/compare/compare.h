@@ -17,7 +17,9 @@
 //   variance is moderated across them (moderation.h), after the suite-wide shift, if any, is
 //   taken out (suite_shift.h). All p-values of the gate are adjusted together
 //   (policy.correction, Holm by default).
-// - verdict: decide_verdict() in verdict.h; repetitions_needed when inconclusive.
+// - verdict: decide_verdict() in verdict.h; repetitions_needed when the runs leave it open.
+//   evaluate_gate() is the only place a comparison's verdict or the gate's verdict is set:
+//   everything that can change one (the runs, the SLA rules, a different machine) is its input.
 //
 // Zeros and constants (logs need values > 0):
 // - every value on both sides equal (error_rate 0 and 0, a fixed counter): ratio 1, interval
@@ -40,6 +42,7 @@
 #include "gates/compare/run_values.h"
 #include "gates/policy/gate_policy.h"
 #include "gates/sla/sla_rule.h"
+#include "harness/model/environment.h"
 #include "harness/model/run_result.h"
 
 namespace perfgate::gates {
@@ -49,13 +52,22 @@ namespace perfgate::gates {
 Comparison measure_change(MatchedValues values, Direction direction, const GatePolicy& policy);
 
 // The whole gate: match keys (notes for one-sided keys), measure each, adjust p-values together,
-// decide each verdict, and fail iff any comparison is a regression.
+// decide each verdict, the SLA rules on the candidate alone, the suite-wide shift check and the
+// gate's verdict (decide_gate_verdict): the GateResult every command reports.
+//
+// `environment` is where the baseline's machine differs from the candidate's
+// (environment_differences()); empty when they look alike or the caller does not check.
+// policy.on_environment_change decides what a difference does: warn records the differences in
+// provenance.environment_differences, fail records them and fails the gate, ignore records
+// nothing, inconclusive records them and makes every comparison inconclusive (the gate then fails
+// only on a breached SLA rule). Provenance's other fields are left for the caller.
+GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
+                         const GatePolicy& policy, std::span<const sla::SlaRule> rules,
+                         std::span<const EnvironmentDifference> environment);
+
+// evaluate_gate() without SLA rules or environment differences: the comparisons alone, and a
+// gate that fails iff any comparison is a regression.
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
                    const GatePolicy& policy);
-
-// compare(), then the SLA rules on the candidate alone and the suite-wide shift check: the
-// GateResult every command reports. Fails on a regression or a breached rule.
-GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules);
 
 }  // namespace perfgate::gates

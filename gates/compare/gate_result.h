@@ -99,12 +99,14 @@ struct Provenance {
       baseline_source{};  // e.g. "origin/main (merge-base 1a2b3c4): .perfgate/baselines/api.json"
   std::string candidate_source{};
   bool baseline_edited_by_change = false;  // the change under test also rewrites the baseline file
-  // "cpu_model: Intel Xeon 8375C -> AMD EPYC 7763", one per differing field; empty when equal.
+  // "cpu_model: Intel Xeon 8375C -> AMD EPYC 7763", one per differing field; empty when equal
+  // or when the suite ignores environment changes. Set by evaluate_gate, not the command.
   std::vector<std::string> environment_differences{};
 };
 
 struct GateResult {
-  // fail iff a comparison is a regression or an SLA rule is breached
+  // fail iff a comparison is a regression, an SLA rule is breached, or the machine differs and
+  // the suite says on_environment_change: fail (decide_gate_verdict in verdict.h)
   GateVerdict verdict = GateVerdict::pass;
   std::vector<Comparison> comparisons{};
   std::vector<sla::SlaResult> slas{};

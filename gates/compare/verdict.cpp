@@ -35,6 +35,9 @@ double half_width(int runs_per_side, double variance_sum, double confidence) {
 }  // namespace
 
 Verdict decide_verdict(const VerdictInputs& inputs, const GatePolicy& policy) {
+  if (inputs.environment_differs &&
+      policy.on_environment_change == EnvironmentChangeAction::inconclusive)
+    return Verdict::inconclusive;
   if (std::min(inputs.baseline_runs, inputs.candidate_runs) < policy.min_repetitions)
     return Verdict::inconclusive;
   const Change& change = inputs.change;
@@ -48,6 +51,18 @@ Verdict decide_verdict(const VerdictInputs& inputs, const GatePolicy& policy) {
   if (change.ci_low >= 1 - policy.threshold && change.ci_high <= 1 + policy.threshold)
     return Verdict::unchanged;
   return Verdict::inconclusive;
+}
+
+GateVerdict decide_gate_verdict(std::span<const Comparison> comparisons,
+                                std::span<const sla::SlaResult> slas, bool environment_differs,
+                                const GatePolicy& policy) {
+  const bool regression = std::any_of(
+      comparisons.begin(), comparisons.end(),
+      [](const Comparison& comparison) { return comparison.verdict == Verdict::regression; });
+  const bool environment_fails =
+      environment_differs && policy.on_environment_change == EnvironmentChangeAction::fail;
+  return regression || sla::any_breach(slas) || environment_fails ? GateVerdict::fail
+                                                                  : GateVerdict::pass;
 }
 
 std::optional<int> repetitions_needed(double variance_baseline, double variance_candidate,

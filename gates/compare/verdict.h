@@ -1,8 +1,11 @@
 // The verdict of one comparison, decided in one small pure function from the runs, the change
-// interval and the corrected p-value; and how many repetitions would settle an open question.
+// interval, the corrected p-value and whether the machines differ; the gate's verdict from the
+// comparisons, the SLA rules and the machines; and how many repetitions would settle an open
+// question. evaluate_gate (compare.h) calls these and is the only place a verdict is set.
 #pragma once
 
 #include <optional>
+#include <span>
 
 #include "gates/compare/gate_result.h"
 #include "gates/policy/gate_policy.h"
@@ -15,9 +18,15 @@ struct VerdictInputs {
   Direction direction = Direction::lower_is_better;
   Change change{};        // ratio and its (1 - alpha) interval; NaN or infinite allowed
   double p_adjusted = 1;  // after the gate-wide correction
+  // Baseline and candidate were measured on different machines (environment_differences in
+  // harness/model/environment.h found a differing field).
+  bool environment_differs = false;
 };
 
 // In this order (after criterion.rs's compare_to_threshold, with the test's p-value added):
+// 0. the environment differs and policy.on_environment_change is inconclusive -> inconclusive
+//    (the change may be the machine's, not the code's; warn, fail and ignore leave the
+//    comparison to the rules below)
 // 1. fewer than policy.min_repetitions runs on a side      -> inconclusive
 // 2. p_adjusted < alpha and the interval reaching beyond the threshold on the side the ratio
 //    moved (a change of the size that matters is plausible) -> regression or improvement, by
@@ -30,6 +39,13 @@ struct VerdictInputs {
 // 4. otherwise (the interval too wide to tell)              -> inconclusive
 // NaN ratios or bounds never satisfy 2 or 3, so they end inconclusive.
 Verdict decide_verdict(const VerdictInputs& inputs, const GatePolicy& policy);
+
+// fail iff a comparison is a regression, an SLA rule is breached, or the environment differs and
+// policy.on_environment_change is fail; otherwise pass. (With inconclusive no comparison is a
+// regression, so only a breached SLA rule, which needs no baseline, can fail the gate.)
+GateVerdict decide_gate_verdict(std::span<const Comparison> comparisons,
+                                std::span<const sla::SlaResult> slas, bool environment_differs,
+                                const GatePolicy& policy);
 
 // Runs per side for which the interval on log values, t_{(1+confidence)/2, 2n-2} *
 // sqrt((var_baseline + var_candidate) / n), would be narrower than log(1 + threshold) / 2.

@@ -76,10 +76,15 @@ std::string headline(const GateResult& gate) {
   return text;
 }
 
+// "PASS" or "FAIL", for the title and the badge.
+const char* shouted(GateVerdict verdict) {
+  return verdict == GateVerdict::fail ? "FAIL" : "PASS";
+}
+
 std::string header(const ReportInput& input) {
-  const char* verdict = to_string(input.gate->verdict);
+  const GateVerdict verdict = input.gate->verdict;
   std::string out = "<header>\n<h1>perfgate: " + safe_html(input.suite) + " <span class=\"badge " +
-                    verdict + "\">" + (*verdict == 'f' ? "FAIL" : "PASS") +
+                    to_string(verdict) + "\">" + shouted(verdict) +
                     "</span></h1>\n<p class=\"headline\">" + headline(*input.gate) + "</p>\n";
   out +=
       "<p>Colours:<span class=\"key baseline\"></span>baseline"
@@ -242,8 +247,7 @@ std::string render_html(const ReportInput& input) {
   std::map<std::string, size_t> scenario_index;
   for (size_t i = 0; i < names.size(); ++i) scenario_index.emplace(names[i], i);
   std::string out = kHead;
-  out += "<title>perfgate " +
-         std::string(*to_string(input.gate->verdict) == 'f' ? "FAIL" : "PASS") + ": " +
+  out += "<title>perfgate " + std::string(shouted(input.gate->verdict)) + ": " +
          safe_html(input.suite) + "</title>\n" + kStyle + "</head>\n<body>\n";
   out += header(input) + notes(input) + summary(input, scenario_index) + sla_section(*input.gate);
   const html::HistoryIndex history = html::index_history(input);

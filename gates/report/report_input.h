@@ -7,18 +7,10 @@
 #include <vector>
 
 #include "gates/compare/gate_result.h"
+#include "gates/compare/history_point.h"
 #include "harness/model/run_result.h"
 
 namespace perfgate::gates {
-
-// One committed baseline value of one compared statistic: a point of the history trend.
-struct HistoryPoint {
-  ComparisonKey key{};
-  std::string commit{};        // full hex id
-  std::string committed_at{};  // ISO 8601 UTC
-  std::string subject{};       // first line of the commit message
-  double value = 0;  // median over the baseline's runs of the statistic, in the metric's unit
-};
 
 struct ReportInput {
   std::string suite{};                     // suite name, for titles

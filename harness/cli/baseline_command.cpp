@@ -43,7 +43,7 @@ struct ShowArguments {
   ShowFormat format = ShowFormat::text;
 };
 
-baselines::Signature parse_author(const std::string& text) {
+Signature parse_author(const std::string& text) {
   static const std::regex pattern(R"(^\s*([^<>]*[^<>\s])\s*<([^<>\s]+)>\s*$)");
   std::smatch match;
   if (!std::regex_match(text, match, pattern))
@@ -53,13 +53,13 @@ baselines::Signature parse_author(const std::string& text) {
 
 // Refuses, before any load runs, to commit where a commit would surprise: a detached HEAD (the
 // commit would belong to no branch), an unborn branch, or an index with merge conflicts.
-void check_committable(const baselines::GitRepository& repo, bool force) {
+void check_committable(const GitRepository& repo, bool force) {
   if (force) return;
   const std::string where = repo.workdir().string();
   const std::string hint = " (pass --force to commit anyway)";
-  if (repo.head_state() == baselines::HeadState::detached)
+  if (repo.head_state() == HeadState::detached)
     throw InputError(where, "HEAD", "HEAD is detached: check out a branch first" + hint);
-  if (repo.head_state() == baselines::HeadState::unborn)
+  if (repo.head_state() == HeadState::unborn)
     throw InputError(where, "HEAD", "the branch has no commit yet: commit something first" + hint);
   if (repo.index_has_conflicts())
     throw InputError(where, "index", "the index has merge conflicts: resolve them first" + hint);
@@ -97,7 +97,7 @@ int update_command(const UpdateArguments& args) {
   const gates::GatePolicy policy = gates::parse_gate_policy(suite);
   const baselines::BaselineLocation location =
       baselines::locate_baseline(suite, repository_directory(args.repo, suite));
-  baselines::Signature author;
+  Signature author;
   if (args.commit) {
     check_committable(location.repo, args.force);
     author = args.author.empty() ? location.repo.default_signature() : parse_author(args.author);
@@ -117,7 +117,7 @@ int update_command(const UpdateArguments& args) {
                                   baselines::baseline_values(result, policy.metrics), 10);
   const std::string commit =
       location.repo.commit_file(location.path_in_repo, text, message, author);
-  std::cout << "perfgate: committed " << baselines::short_commit_id(commit) << " ("
+  std::cout << "perfgate: committed " << short_commit_id(commit) << " ("
             << (location.repo.head_branch().empty() ? "detached HEAD" : location.repo.head_branch())
             << "): " << message;
   return static_cast<int>(ExitCode::pass);
@@ -135,7 +135,7 @@ int show_command(const ShowArguments& args) {
     const auto commit = location.repo.resolve_commit(args.at);
     if (!commit) throw InputError("--at " + args.at, "", "no branch, tag or commit by that name");
     result = baselines::read_baseline_at(location, *commit, args.at);
-    source = args.at + " (" + baselines::short_commit_id(*commit) + "):" + location.path_in_repo;
+    source = args.at + " (" + short_commit_id(*commit) + "):" + location.path_in_repo;
   }
   if (!result) throw InputError(source, "", "no baseline here; run `perfgate baseline update`");
   if (args.format == ShowFormat::json) {

@@ -95,7 +95,8 @@ int compare_command(const CompareArguments& args) {
   gates::GatePolicy policy = policy_for(args, candidate);
   auto rules = sla::parse_sla_rules(policy.sla, args.suite_path.empty() ? "--sla" : args.suite_path,
                                     "gate.sla");
-  gates::GateResult gate = gates::evaluate_gate(baseline.result, candidate.result, policy, rules);
+  gates::GateResult gate =
+      gates::evaluate_gate(baseline.result, candidate.result, policy, rules, {});
   gate.provenance.baseline_source = args.baseline_path;
   gate.provenance.candidate_source = args.candidate_path;
   bool fail = gate.verdict == gates::GateVerdict::fail;

@@ -1,15 +1,14 @@
-// `perfgate gate SUITE --against REF`: the pipeline step. Reads the baseline at
-// merge-base(HEAD, REF) through libgit2 (never the working tree, so a change cannot edit the
-// baseline it is judged against), runs the suite (or takes --results), compares, reports, and
-// exits 0 pass, 1 regression or SLA breach, 2 bad input, 3 a run failed.
+// `perfgate gate SUITE --against REF`: the pipeline step. Takes the baseline for this gate from
+// git in one call (baselines::baseline_for_gate: read at merge-base(HEAD, REF), never the working
+// tree, so a change cannot edit the baseline it is judged against), runs the suite (or takes
+// --results), evaluates the gate, reports, and exits 0 pass, 1 regression or SLA breach, 2 bad
+// input, 3 a run failed.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <memory>
 
-#include "baselines/baseline_store.h"
-#include "baselines/baseline_values.h"
-#include "baselines/gate_checks.h"
+#include "baselines/gate_baseline.h"
 #include "gates/compare/compare.h"
 #include "gates/policy/gate_policy.h"
 #include "gates/report/report_writer.h"
@@ -18,6 +17,7 @@
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
+#include "harness/git/git_repository.h"
 #include "harness/model/environment.h"
 #include "harness/model/result_json.h"
 #include "harness/suite/suite_loader.h"
@@ -37,30 +37,10 @@ struct GateArguments {
   gates::ReportRequest report;
 };
 
-// Everything known about the baseline before the candidate is measured.
-struct BaselineFacts {
-  std::optional<SuiteResult> result;
-  std::string source;  // "main (merge-base 1a2b3c4): .perfgate/baselines/api.json"
-  bool edited_by_change = false;
-};
-
-BaselineFacts load_baseline(const baselines::BaselineLocation& location,
-                            const baselines::GateBase& base) {
-  const std::string at =
-      base.merge_base_missing
-          ? base.against + " (" + baselines::short_commit_id(base.base_commit) + ", no merge-base)"
-          : base.against + " (merge-base " + baselines::short_commit_id(base.base_commit) + ")";
-  BaselineFacts facts;
-  facts.source = at + ": " + location.path_in_repo;
-  facts.result = baselines::read_baseline_at(location, base.base_commit, base.against);
-  facts.edited_by_change =
-      baselines::baseline_edited_since(location, base.base_commit, base.head_commit);
-  return facts;
-}
-
-int no_baseline(const Suite& suite, const gates::GatePolicy& policy, const BaselineFacts& facts) {
+int no_baseline(const Suite& suite, const gates::GatePolicy& policy,
+                const baselines::GateBaseline& baseline) {
   const bool fail = policy.on_missing_baseline == gates::MissingBaselineAction::fail;
-  std::cout << (fail ? "FAIL" : "PASS") << ": no baseline — " << facts.source
+  std::cout << (fail ? "FAIL" : "PASS") << ": no baseline — " << baseline.source
             << " does not exist there. Run `perfgate baseline update " << suite.path
             << " --commit` on the target branch to record one.\n";
   return static_cast<int>(fail ? ExitCode::gate_failed : ExitCode::pass);
@@ -72,13 +52,9 @@ std::optional<SuiteResult> candidate_results(const GateArguments& args, const Su
   return run_for_results(suite, {args.repetitions, args.output_path, !args.no_progress}, exit_code);
 }
 
-std::vector<gates::HistoryPoint> cheap_history(const baselines::BaselineLocation& location,
-                                               const gates::GatePolicy& policy) {
-  try {
-    return baselines::baseline_history(location, policy.metrics, 20).points;
-  } catch (const InputError&) {
-    return {};  // the history only decorates reports; the gate does not depend on it
-  }
+std::string candidate_source(const GateArguments& args, const baselines::GateBaseline& baseline) {
+  if (!args.results_path.empty()) return args.results_path;
+  return "this run (HEAD " + short_commit_id(baseline.commits.head_commit) + ")";
 }
 
 int gate_command(const GateArguments& args) {
@@ -87,15 +63,9 @@ int gate_command(const GateArguments& args) {
   const auto rules = sla::parse_sla_rules(policy.sla, suite.path, "gate.sla");
   const gates::ReportRequest& request = args.report;
   gates::check_report_request(request);
-  const baselines::BaselineLocation location =
-      baselines::locate_baseline(suite, repository_directory(args.repo, suite));
-  const baselines::GateBase base =
-      baselines::resolve_gate_base(location.repo, args.against, args.no_merge_base);
-  const BaselineFacts baseline = load_baseline(location, base);
+  const baselines::GateBaseline baseline = baselines::baseline_for_gate(
+      suite, policy, {repository_directory(args.repo, suite), args.against, args.no_merge_base});
   if (!baseline.result) return no_baseline(suite, policy, baseline);
-  std::vector<std::string> names;
-  for (const Scenario& scenario : suite.scenarios) names.push_back(scenario.name);
-  baselines::check_scenarios_match(names, *baseline.result, baseline.source);
 
   int exit_code = 0;
   const std::optional<SuiteResult> candidate = candidate_results(args, suite, exit_code);
@@ -103,21 +73,15 @@ int gate_command(const GateArguments& args) {
   baselines::check_scenarios_match(baselines::scenario_names(*candidate), *baseline.result,
                                    baseline.source);
 
-  gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy, rules);
+  gates::GateResult gate = gates::evaluate_gate(
+      *baseline.result, *candidate, policy, rules,
+      environment_differences(baseline.result->environment, candidate->environment));
   gate.provenance.baseline_source = baseline.source;
-  gate.provenance.candidate_source =
-      args.results_path.empty()
-          ? "this run (HEAD " + baselines::short_commit_id(base.head_commit) + ")"
-          : args.results_path;
+  gate.provenance.candidate_source = candidate_source(args, baseline);
   gate.provenance.baseline_edited_by_change = baseline.edited_by_change;
-  baselines::apply_environment_check(
-      gate,
-      baselines::environment_differences(baseline.result->environment, candidate->environment),
-      policy.on_environment_change);
 
-  gates::ReportInput input{suite.name, &gate, &*baseline.result, &*candidate,
-                           cheap_history(location, policy)};
-  gates::write_reports(input, request);
+  gates::write_reports({suite.name, &gate, &*baseline.result, &*candidate, baseline.history},
+                       request);
   return static_cast<int>(gate.verdict == gates::GateVerdict::fail ? ExitCode::gate_failed
                                                                    : ExitCode::pass);
 }

@@ -43,8 +43,8 @@ void print_table(const baselines::History& history) {
       std::cout << (current ? "\n" : "") << baselines::describe(point.key) << "\n";
       current = &point.key;
     }
-    std::cout << "  " << baselines::short_commit_id(point.commit) << "  " << point.committed_at
-              << "  " << format_value(point.value, parse_unit(history.units.at(point.key))) << "  "
+    std::cout << "  " << short_commit_id(point.commit) << "  " << point.committed_at << "  "
+              << format_value(point.value, parse_unit(history.units.at(point.key))) << "  "
               << point.subject << "\n";
   }
   if (history.points.empty()) std::cout << "no committed baseline yet\n";

@@ -1,28 +1,21 @@
 // The git state a gate depends on: a repository, full history (merge-base), a branch.
-#include <git2.h>
-
-#include <memory>
-
 #include "harness/doctor/doctor.h"
 #include "harness/errors.h"
+#include "harness/git/git_repository.h"
 #include "harness/model/environment.h"
 
 namespace perfgate::doctor {
 namespace {
 
-struct LibGit2 {
-  LibGit2() { git_libgit2_init(); }
-  ~LibGit2() { git_libgit2_shutdown(); }
-};
-
 // nullopt when the directory is in no repository (or libgit2 cannot open it).
 std::optional<bool> is_shallow(const std::filesystem::path& directory) {
-  LibGit2 library;
-  git_repository* raw = nullptr;
-  if (git_repository_open_ext(&raw, directory.c_str(), 0, nullptr) != 0) return std::nullopt;
-  const std::unique_ptr<git_repository, decltype(&git_repository_free)> repo(raw,
-                                                                             &git_repository_free);
-  return git_repository_is_shallow(repo.get()) == 1;
+  try {
+    const std::optional<GitRepository> repo = GitRepository::discover_if_present(directory);
+    if (!repo) return std::nullopt;
+    return repo->is_shallow();
+  } catch (const InputError&) {
+    return std::nullopt;
+  }
 }
 
 Finding shallow_finding(bool shallow) {

@@ -4,7 +4,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <string>
+#include <vector>
 
+#include "gates/sla/sla_check.h"
+#include "gates/sla/sla_rule.h"
+#include "harness/model/environment.h"
 #include "synthetic_suite.h"
 
 namespace gates = perfgate::gates;
@@ -211,4 +216,122 @@ TEST_CASE("heavy noise: inconclusive with a repetition estimate, never a wrong v
   // log(1.05) / 2); the estimate comes from 10 noisy runs, so allow a wide band.
   CHECK(*p99->repetitions_needed > 100);
   CHECK(*p99->repetitions_needed < 1000);
+}
+
+// ---- evaluate_gate: the environment check, one case per on_environment_change ----
+
+namespace {
+
+const std::vector<perfgate::EnvironmentDifference> kOtherMachine = {
+    {"cpu_model", "Intel Xeon 8375C", "AMD EPYC 7763"}, {"cores", "8", "4"}};
+
+gates::GatePolicy policy_on_environment_change(gates::EnvironmentChangeAction action) {
+  gates::GatePolicy policy;
+  policy.on_environment_change = action;
+  return policy;
+}
+
+// The get request's p99 10 % slower: one regression when the machines are alike.
+struct RegressedPair {
+  perfgate::SuiteResult baseline = synthetic_suite(SyntheticSide{.seed = 11});
+  perfgate::SuiteResult candidate = [] {
+    SyntheticSide side{.seed = 22};
+    side.requests[1].tail_factor = 1.10;
+    return synthetic_suite(side);
+  }();
+};
+
+const std::vector<std::string> kOtherMachineSentences = {
+    "cpu_model: Intel Xeon 8375C -> AMD EPYC 7763", "cores: 8 -> 4"};
+
+}  // namespace
+
+TEST_CASE("evaluate_gate: the same machine leaves every on_environment_change action idle",
+          "[gates][compare][environment]") {
+  const RegressedPair pair;
+  const auto expected = gates::compare(pair.baseline, pair.candidate, gates::GatePolicy{});
+  for (auto action :
+       {gates::EnvironmentChangeAction::warn, gates::EnvironmentChangeAction::fail,
+        gates::EnvironmentChangeAction::ignore, gates::EnvironmentChangeAction::inconclusive}) {
+    const auto result = gates::evaluate_gate(pair.baseline, pair.candidate,
+                                             policy_on_environment_change(action), {}, {});
+    CHECK(result.verdict == gates::GateVerdict::fail);
+    CHECK(count_verdicts(result, Verdict::regression) == 1);
+    CHECK(result.provenance.environment_differences.empty());
+    REQUIRE(result.comparisons.size() == expected.comparisons.size());
+    for (std::size_t i = 0; i < result.comparisons.size(); ++i)
+      CHECK(result.comparisons[i].verdict == expected.comparisons[i].verdict);
+  }
+}
+
+TEST_CASE("evaluate_gate: warn records a different machine and keeps the verdicts",
+          "[gates][compare][environment]") {
+  const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::warn);
+  const auto same = synthetic_suite(SyntheticSide{.seed = 5});
+  const auto unchanged = gates::evaluate_gate(same, synthetic_suite(SyntheticSide{.seed = 6}),
+                                              policy, {}, kOtherMachine);
+  CHECK(unchanged.verdict == gates::GateVerdict::pass);
+  CHECK(count_verdicts(unchanged, Verdict::unchanged) == 8);
+  CHECK(unchanged.provenance.environment_differences == kOtherMachineSentences);
+
+  const RegressedPair pair;
+  const auto regressed =
+      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  CHECK(regressed.verdict == gates::GateVerdict::fail);
+  CHECK(count_verdicts(regressed, Verdict::regression) == 1);
+  CHECK(regressed.provenance.environment_differences == kOtherMachineSentences);
+}
+
+TEST_CASE("evaluate_gate: fail fails the gate on a different machine, verdicts as measured",
+          "[gates][compare][environment]") {
+  const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::fail);
+  const auto result =
+      gates::evaluate_gate(synthetic_suite(SyntheticSide{.seed = 5}),
+                           synthetic_suite(SyntheticSide{.seed = 6}), policy, {}, kOtherMachine);
+  CHECK(result.verdict == gates::GateVerdict::fail);
+  CHECK(count_verdicts(result, Verdict::unchanged) == 8);
+  CHECK(result.provenance.environment_differences == kOtherMachineSentences);
+}
+
+TEST_CASE("evaluate_gate: ignore records nothing and changes nothing",
+          "[gates][compare][environment]") {
+  const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::ignore);
+  const auto unchanged =
+      gates::evaluate_gate(synthetic_suite(SyntheticSide{.seed = 5}),
+                           synthetic_suite(SyntheticSide{.seed = 6}), policy, {}, kOtherMachine);
+  CHECK(unchanged.verdict == gates::GateVerdict::pass);
+  CHECK(unchanged.provenance.environment_differences.empty());
+
+  const RegressedPair pair;
+  const auto regressed =
+      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  CHECK(regressed.verdict == gates::GateVerdict::fail);
+  CHECK(count_verdicts(regressed, Verdict::regression) == 1);
+  CHECK(regressed.provenance.environment_differences.empty());
+}
+
+TEST_CASE("evaluate_gate: inconclusive makes every comparison inconclusive; SLA rules still fail",
+          "[gates][compare][environment]") {
+  const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::inconclusive);
+  const RegressedPair pair;
+  const auto measured = gates::compare(pair.baseline, pair.candidate, gates::GatePolicy{});
+  const auto result =
+      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  CHECK(result.verdict == gates::GateVerdict::pass);
+  CHECK(count_verdicts(result, Verdict::inconclusive) == 8);
+  CHECK(result.provenance.environment_differences == kOtherMachineSentences);
+  // More runs settle noise, not a different machine: a repetition estimate only where the runs
+  // themselves left the answer open.
+  REQUIRE(result.comparisons.size() == measured.comparisons.size());
+  for (std::size_t i = 0; i < result.comparisons.size(); ++i)
+    CHECK(result.comparisons[i].repetitions_needed.has_value() ==
+          (measured.comparisons[i].verdict == Verdict::inconclusive));
+
+  const std::vector<std::string> texts = {"latency.p99 < 1us"};  // every request is slower
+  const auto rules = perfgate::sla::parse_sla_rules(texts, "perf.yaml");
+  const auto breached =
+      gates::evaluate_gate(pair.baseline, pair.candidate, policy, rules, kOtherMachine);
+  CHECK(count_verdicts(breached, Verdict::inconclusive) == 8);
+  CHECK(perfgate::sla::any_breach(breached.slas));
+  CHECK(breached.verdict == gates::GateVerdict::fail);
 }

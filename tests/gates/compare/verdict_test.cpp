@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 #include "gates/stats/welch.h"
 
@@ -122,6 +123,45 @@ TEST_CASE("decide_verdict follows the policy's threshold and alpha", "[gates][ve
   policy.threshold = 0.05;
   policy.alpha = 1e-5;
   CHECK(gates::decide_verdict(slowdown, policy) == Verdict::inconclusive);
+}
+
+TEST_CASE("decide_verdict: a different machine is inconclusive only when the policy says so",
+          "[gates][verdict][environment]") {
+  gates::GatePolicy policy;
+  gates::VerdictInputs slowdown{10, 10, lower, {1.10, 1.07, 1.13}, 1e-4};
+  slowdown.environment_differs = true;
+  for (auto action : {gates::EnvironmentChangeAction::warn, gates::EnvironmentChangeAction::fail,
+                      gates::EnvironmentChangeAction::ignore}) {
+    policy.on_environment_change = action;
+    CHECK(gates::decide_verdict(slowdown, policy) == Verdict::regression);
+  }
+  policy.on_environment_change = gates::EnvironmentChangeAction::inconclusive;
+  CHECK(gates::decide_verdict(slowdown, policy) == Verdict::inconclusive);
+  slowdown.environment_differs = false;
+  CHECK(gates::decide_verdict(slowdown, policy) == Verdict::regression);
+}
+
+TEST_CASE("decide_gate_verdict: a regression, a breached rule or fail on a different machine",
+          "[gates][verdict]") {
+  gates::GatePolicy policy;
+  std::vector<gates::Comparison> comparisons(2);
+  comparisons[0].verdict = Verdict::unchanged;
+  comparisons[1].verdict = Verdict::improvement;
+  std::vector<perfgate::sla::SlaResult> slas(1);
+  slas[0].outcome = perfgate::sla::SlaOutcome::pass;
+  CHECK(gates::decide_gate_verdict(comparisons, slas, false, policy) == gates::GateVerdict::pass);
+  CHECK(gates::decide_gate_verdict(comparisons, slas, true, policy) == gates::GateVerdict::pass);
+  policy.on_environment_change = gates::EnvironmentChangeAction::fail;
+  CHECK(gates::decide_gate_verdict(comparisons, slas, false, policy) == gates::GateVerdict::pass);
+  CHECK(gates::decide_gate_verdict(comparisons, slas, true, policy) == gates::GateVerdict::fail);
+  policy.on_environment_change = gates::EnvironmentChangeAction::warn;
+  slas[0].outcome = perfgate::sla::SlaOutcome::breach;
+  CHECK(gates::decide_gate_verdict(comparisons, slas, false, policy) == gates::GateVerdict::fail);
+  slas[0].outcome = perfgate::sla::SlaOutcome::no_data;
+  CHECK(gates::decide_gate_verdict(comparisons, slas, false, policy) == gates::GateVerdict::pass);
+  comparisons[1].verdict = Verdict::regression;
+  CHECK(gates::decide_gate_verdict(comparisons, slas, false, policy) == gates::GateVerdict::fail);
+  CHECK(gates::decide_gate_verdict({}, {}, false, policy) == gates::GateVerdict::pass);
 }
 
 namespace {

@@ -111,3 +111,31 @@ TEST_CASE("capture_git_info reads commit, branch and dirty state through libgit2
   CHECK(info->commit == head);
   CHECK_FALSE(info->dirty);
 }
+
+TEST_CASE("environment_differences names the fields that differ, in order") {
+  Environment baseline;
+  baseline.cpu_model = "Intel Xeon 8375C";
+  baseline.cores = 8;
+  baseline.kernel = "6.1.0 x86_64";
+  baseline.governor = "performance";
+  baseline.compiler = "gcc 12.2.0";
+  baseline.perfgate = "0.9.0";
+  CHECK(environment_differences(baseline, baseline).empty());
+
+  Environment candidate = baseline;
+  candidate.perfgate = "1.0.0";  // perfgate's version and the tools are not compared
+  candidate.tools = {{"k6", "0.49.0"}};
+  CHECK(environment_differences(baseline, candidate).empty());
+
+  candidate.cores = 4;
+  candidate.cpu_model = "AMD EPYC 7763";
+  candidate.governor = "";
+  const auto differences = environment_differences(baseline, candidate);
+  REQUIRE(differences.size() == 3);
+  CHECK(differences[0] == EnvironmentDifference{"cpu_model", "Intel Xeon 8375C", "AMD EPYC 7763"});
+  CHECK(differences[1] == EnvironmentDifference{"cores", "8", "4"});
+  CHECK(differences[2] == EnvironmentDifference{"governor", "performance", ""});
+  CHECK(describe(differences[0]) == "cpu_model: Intel Xeon 8375C -> AMD EPYC 7763");
+  CHECK(describe(differences[2]) == "governor: performance -> (unknown)");
+  CHECK(describe({"kernel", "", "6.1.0 x86_64"}) == "kernel: (unknown) -> 6.1.0 x86_64");
+}

@@ -1,4 +1,5 @@
-// A git repository read and written through libgit2: what the baselines need and nothing more.
+// A git repository read and written through libgit2: the one libgit2 wrapper, with what the
+// baselines, the environment fingerprint and `perfgate doctor` need and nothing more.
 // Every failure is an InputError naming the repository (and the revision or path involved):
 // a missing ref, a shallow clone or a corrupt object is a problem with the user's checkout.
 #pragma once
@@ -12,7 +13,7 @@
 
 struct git_repository;
 
-namespace perfgate::baselines {
+namespace perfgate {
 
 struct CommitInfo {
   std::string id{};            // full hex id
@@ -37,6 +38,10 @@ class GitRepository {
   // The repository containing `directory` (searching upward; linked worktrees included).
   // Throws InputError(directory) when there is none or it cannot be opened.
   static GitRepository discover(const std::filesystem::path& directory);
+  // The same, but nullopt when `directory` is inside no repository (or does not exist); throws
+  // InputError(directory) only when a repository exists and cannot be opened (corruption, or
+  // ownership refused by safe.directory).
+  static std::optional<GitRepository> discover_if_present(const std::filesystem::path& directory);
   ~GitRepository();
   GitRepository(GitRepository&&) noexcept;
   GitRepository& operator=(GitRepository&&) noexcept;
@@ -44,8 +49,13 @@ class GitRepository {
   std::filesystem::path workdir() const;  // absolute, no trailing slash; empty when bare
   bool is_shallow() const;
   HeadState head_state() const;
-  std::string head_branch() const;  // short name; empty when detached or unborn
+  // The short name of the branch HEAD points to, also when that branch has no commit yet
+  // (unborn); empty when HEAD is detached.
+  std::string head_branch() const;
   bool index_has_conflicts() const;
+  // A tracked file is modified or staged (untracked and ignored files do not count); false for
+  // a bare repository, which has no work tree.
+  bool has_tracked_changes() const;
 
   // The commit `revision` names (any rev-parse syntax), or nullopt when it names nothing.
   std::optional<std::string> resolve_commit(const std::string& revision) const;
@@ -84,4 +94,4 @@ class GitRepository {
   std::string origin_;  // the directory it was discovered from, for messages
 };
 
-}  // namespace perfgate::baselines
+}  // namespace perfgate

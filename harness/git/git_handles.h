@@ -1,4 +1,5 @@
-// Internal to baselines/: owning handles for libgit2 objects and small conversions.
+// Internal to the git wrapper (harness/git/): owning handles for libgit2 objects and small
+// conversions.
 #pragma once
 
 #include <git2.h>
@@ -8,7 +9,7 @@
 #include <optional>
 #include <string>
 
-namespace perfgate::baselines::detail {
+namespace perfgate::git_detail {
 
 // libgit2 is initialised once per process and stays up until exit.
 inline void ensure_libgit2() {
@@ -28,6 +29,7 @@ using Blob = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
 using Revwalk = std::unique_ptr<git_revwalk, Deleter<git_revwalk, git_revwalk_free>>;
 using Index = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
 using Reference = std::unique_ptr<git_reference, Deleter<git_reference, git_reference_free>>;
+using StatusList = std::unique_ptr<git_status_list, Deleter<git_status_list, git_status_list_free>>;
 using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
 
 inline std::string last_git_error() {
@@ -60,4 +62,4 @@ inline std::string first_line(const char* message) {
   return text.substr(0, text.find('\n'));
 }
 
-}  // namespace perfgate::baselines::detail
+}  // namespace perfgate::git_detail

@@ -1,13 +1,13 @@
-#include "baselines/git_repository.h"
+#include "harness/git/git_repository.h"
 
 #include <git2.h>
 
-#include "baselines/git_handles.h"
 #include "harness/errors.h"
+#include "harness/git/git_handles.h"
 
-namespace perfgate::baselines {
+namespace perfgate {
 
-using namespace detail;
+using namespace git_detail;
 
 void GitRepository::Free::operator()(git_repository* repo) const {
   git_repository_free(repo);
@@ -23,16 +23,23 @@ void GitRepository::fail(const std::string& what) const {
   throw InputError(origin_, "", what + ": " + last_git_error());
 }
 
-GitRepository GitRepository::discover(const std::filesystem::path& directory) {
+std::optional<GitRepository> GitRepository::discover_if_present(
+    const std::filesystem::path& directory) {
   ensure_libgit2();
   git_repository* raw = nullptr;
   const int opened = git_repository_open_ext(&raw, directory.c_str(), 0, nullptr);
-  if (opened == GIT_ENOTFOUND)
-    throw InputError(directory.string(), "",
-                     "not inside a git repository (baselines live in the repository's history)");
+  if (opened == GIT_ENOTFOUND) return std::nullopt;
   if (opened != 0)
     throw InputError(directory.string(), "", "cannot open the git repository: " + last_git_error());
   return GitRepository(raw, directory.string());
+}
+
+GitRepository GitRepository::discover(const std::filesystem::path& directory) {
+  std::optional<GitRepository> repo = discover_if_present(directory);
+  if (!repo)
+    throw InputError(directory.string(), "",
+                     "not inside a git repository (baselines live in the repository's history)");
+  return std::move(*repo);
 }
 
 std::filesystem::path GitRepository::workdir() const {
@@ -53,12 +60,15 @@ HeadState GitRepository::head_state() const {
   return HeadState::on_branch;
 }
 
+// Read from the symbolic HEAD itself, so an unborn branch still has its name.
 std::string GitRepository::head_branch() const {
   git_reference* raw = nullptr;
-  if (git_repository_head(&raw, repo_.get()) != 0) return "";
+  if (git_reference_lookup(&raw, repo_.get(), "HEAD") != 0) return "";
   const Reference head(raw);
-  if (!git_reference_is_branch(head.get())) return "";
-  return git_reference_shorthand(head.get());
+  if (git_reference_type(head.get()) != GIT_REFERENCE_SYMBOLIC) return "";  // detached
+  const std::string target = git_reference_symbolic_target(head.get());
+  const std::string prefix = "refs/heads/";
+  return target.starts_with(prefix) ? target.substr(prefix.size()) : target;
 }
 
 bool GitRepository::index_has_conflicts() const {
@@ -66,6 +76,17 @@ bool GitRepository::index_has_conflicts() const {
   if (git_repository_index(&raw, repo_.get()) != 0) fail("cannot read the index");
   const Index index(raw);
   return git_index_has_conflicts(index.get()) == 1;
+}
+
+bool GitRepository::has_tracked_changes() const {
+  if (git_repository_is_bare(repo_.get())) return false;
+  git_status_options options = GIT_STATUS_OPTIONS_INIT;
+  options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
+  options.flags = 0;  // no untracked, no ignored files: they do not make a build dirty
+  git_status_list* raw = nullptr;
+  if (git_status_list_new(&raw, repo_.get(), &options) != 0) fail("cannot read the status");
+  const StatusList status(raw);
+  return git_status_list_entrycount(status.get()) > 0;
 }
 
 std::optional<std::string> GitRepository::resolve_commit(const std::string& revision) const {
@@ -131,4 +152,4 @@ CommitInfo GitRepository::commit_info(const std::string& commit) const {
           first_line(git_commit_message(found.get()))};
 }
 
-}  // namespace perfgate::baselines
+}  // namespace perfgate

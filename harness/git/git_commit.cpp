@@ -1,13 +1,13 @@
 // GitRepository's history walk and commit: the parts that walk or write the object database.
 #include <git2.h>
 
-#include "baselines/git_handles.h"
-#include "baselines/git_repository.h"
 #include "harness/errors.h"
+#include "harness/git/git_handles.h"
+#include "harness/git/git_repository.h"
 
-namespace perfgate::baselines {
+namespace perfgate {
 
-using namespace detail;
+using namespace git_detail;
 
 namespace {
 
@@ -117,4 +117,4 @@ std::string GitRepository::commit_file(const std::string& path, const std::strin
   return hex(commit_id);
 }
 
-}  // namespace perfgate::baselines
+}  // namespace perfgate
