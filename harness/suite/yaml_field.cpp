@@ -300,6 +300,18 @@ double Field::rate_per_s() const {
   return *rate;
 }
 
+std::optional<double> Field::plain_number() const {
+  if (!node_.IsScalar() || node_.Tag() != "?") return std::nullopt;
+  auto number = yaml_number(node_.Scalar());
+  if (!number) return std::nullopt;
+  return number->get<double>();
+}
+
+bool Field::is_string() const {
+  if (!node_.IsScalar()) return false;
+  return node_.Tag() != "?" || plain_scalar_to_json(node_.Scalar()).is_string();
+}
+
 nlohmann::ordered_json Field::to_json() const {
   return to_json(0);
 }
