@@ -9,8 +9,8 @@
 
 #include "baselines/baseline_store.h"
 #include "gates/compare/gate_result.h"
-#include "gates/policy/metric_selector.h"
 #include "gates/report/report_input.h"
+#include "harness/suite/metric_selector.h"
 
 namespace perfgate::baselines {
 

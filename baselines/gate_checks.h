@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "gates/compare/gate_result.h"
-#include "gates/policy/gate_policy.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/gate_policy.h"
 
 namespace perfgate::baselines {
 

@@ -8,6 +8,7 @@
 #include "gates/compare/moderation.h"
 #include "gates/compare/suite_shift.h"
 #include "gates/compare/verdict.h"
+#include "gates/policy/direction.h"
 #include "gates/stats/mann_whitney.h"
 #include "gates/stats/multiplicity.h"
 #include "gates/stats/quantiles.h"
@@ -161,7 +162,7 @@ GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
   GateResult result;
   result.notes = std::move(matching.notes);
   for (MatchedValues& values : matching.matched) {
-    const Direction direction = policy.direction_of(values.key.metric);
+    const Direction direction = direction_of(policy, values.key.metric);
     result.comparisons.push_back(measure_change(std::move(values), direction, policy));
   }
   result.suite_shift = detect_suite_shift(result.comparisons, policy.threshold);
@@ -180,9 +181,9 @@ GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
 }
 
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules) {
+                         const GatePolicy& policy) {
   GateResult result = compare(baseline, candidate, policy);
-  result.slas = sla::check_slas(rules, candidate);
+  result.slas = sla::check_slas(policy.sla, candidate);
   if (sla::any_breach(result.slas)) result.verdict = GateVerdict::fail;
   return result;
 }

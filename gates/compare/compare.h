@@ -34,13 +34,10 @@
 // Fewer than 2 runs on a side: no test (p = 1), NaN interval, ratio = median ratio.
 #pragma once
 
-#include <span>
-
 #include "gates/compare/gate_result.h"
 #include "gates/compare/run_values.h"
-#include "gates/policy/gate_policy.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 
@@ -53,9 +50,9 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
                    const GatePolicy& policy);
 
-// compare(), then the SLA rules on the candidate alone and the suite-wide shift check: the
-// GateResult every command reports. Fails on a regression or a breached rule.
+// compare(), then the policy's SLA rules on the candidate alone: the GateResult every command
+// reports. Fails on a regression or a breached rule.
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules);
+                         const GatePolicy& policy);
 
 }  // namespace perfgate::gates

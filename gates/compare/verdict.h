@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "gates/compare/gate_result.h"
-#include "gates/policy/gate_policy.h"
+#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 

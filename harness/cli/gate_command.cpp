@@ -11,15 +11,14 @@
 #include "baselines/baseline_values.h"
 #include "baselines/gate_checks.h"
 #include "gates/compare/compare.h"
-#include "gates/policy/gate_policy.h"
 #include "gates/report/report_writer.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/environment.h"
 #include "harness/model/result_json.h"
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -83,8 +82,7 @@ std::vector<gates::HistoryPoint> cheap_history(const baselines::BaselineLocation
 
 int gate_command(const GateArguments& args) {
   const Suite suite = load_suite(args.suite_path);
-  const gates::GatePolicy policy = gates::parse_gate_policy(suite);
-  const auto rules = sla::parse_sla_rules(policy.sla, suite.path, "gate.sla");
+  const gates::GatePolicy& policy = suite.gate;
   const gates::ReportRequest& request = args.report;
   gates::check_report_request(request);
   const baselines::BaselineLocation location =
@@ -103,7 +101,7 @@ int gate_command(const GateArguments& args) {
   baselines::check_scenarios_match(baselines::scenario_names(*candidate), *baseline.result,
                                    baseline.source);
 
-  gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy, rules);
+  gates::GateResult gate = gates::evaluate_gate(*baseline.result, *candidate, policy);
   gate.provenance.baseline_source = baseline.source;
   gate.provenance.candidate_source =
       args.results_path.empty()
