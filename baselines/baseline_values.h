@@ -10,7 +10,7 @@
 #include "baselines/baseline_store.h"
 #include "gates/compare/gate_result.h"
 #include "gates/compare/history_point.h"
-#include "gates/policy/metric_selector.h"
+#include "harness/suite/metric_selector.h"
 
 namespace perfgate::baselines {
 

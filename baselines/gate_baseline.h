@@ -11,8 +11,8 @@
 
 #include "baselines/baseline_store.h"
 #include "gates/compare/history_point.h"
-#include "gates/policy/gate_policy.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/suite.h"
 
 namespace perfgate::baselines {

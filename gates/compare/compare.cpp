@@ -8,6 +8,7 @@
 #include "gates/compare/moderation.h"
 #include "gates/compare/suite_shift.h"
 #include "gates/compare/verdict.h"
+#include "gates/policy/direction.h"
 #include "gates/stats/mann_whitney.h"
 #include "gates/stats/multiplicity.h"
 #include "gates/stats/quantiles.h"
@@ -177,7 +178,7 @@ GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candi
   GateResult result;
   result.notes = std::move(matching.notes);
   for (MatchedValues& values : matching.matched) {
-    const Direction direction = policy.direction_of(values.key.metric);
+    const Direction direction = direction_of(policy, values.key.metric);
     result.comparisons.push_back(measure_change(std::move(values), direction, policy));
   }
   result.suite_shift = detect_suite_shift(result.comparisons, policy.threshold);
@@ -195,12 +196,12 @@ GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candi
 }  // namespace
 
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules,
+                         const GatePolicy& policy,
                          std::span<const EnvironmentDifference> environment) {
   GateResult result = measure_changes(baseline, candidate, policy);
   const bool environment_differs = !environment.empty();
   for (Comparison& comparison : result.comparisons) decide(comparison, policy, environment_differs);
-  result.slas = sla::check_slas(rules, candidate);
+  result.slas = sla::check_slas(policy.sla, candidate);
   result.provenance.environment_differences =
       recorded_differences(environment, policy.on_environment_change);
   result.verdict =
@@ -210,7 +211,9 @@ GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candida
 
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
                    const GatePolicy& policy) {
-  return evaluate_gate(baseline, candidate, policy, {}, {});
+  GatePolicy comparisons_only = policy;
+  comparisons_only.sla.clear();
+  return evaluate_gate(baseline, candidate, comparisons_only, {});
 }
 
 }  // namespace perfgate::gates

@@ -36,14 +36,11 @@
 // Fewer than 2 runs on a side: no test (p = 1), NaN interval, ratio = median ratio.
 #pragma once
 
-#include <span>
-
 #include "gates/compare/gate_result.h"
 #include "gates/compare/run_values.h"
-#include "gates/policy/gate_policy.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/model/environment.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 
@@ -52,8 +49,8 @@ namespace perfgate::gates {
 Comparison measure_change(MatchedValues values, Direction direction, const GatePolicy& policy);
 
 // The whole gate: match keys (notes for one-sided keys), measure each, adjust p-values together,
-// decide each verdict, the SLA rules on the candidate alone, the suite-wide shift check and the
-// gate's verdict (decide_gate_verdict): the GateResult every command reports.
+// decide each verdict, the policy's SLA rules on the candidate alone, the suite-wide shift check
+// and the gate's verdict (decide_gate_verdict): the GateResult every command reports.
 //
 // `environment` is where the baseline's machine differs from the candidate's
 // (environment_differences()); empty when they look alike or the caller does not check.
@@ -62,7 +59,7 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
 // nothing, inconclusive records them and makes every comparison inconclusive (the gate then fails
 // only on a breached SLA rule). Provenance's other fields are left for the caller.
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
-                         const GatePolicy& policy, std::span<const sla::SlaRule> rules,
+                         const GatePolicy& policy,
                          std::span<const EnvironmentDifference> environment);
 
 // evaluate_gate() without SLA rules or environment differences: the comparisons alone, and a

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "gates/compare/gate_result.h"
-#include "gates/policy/metric_selector.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/metric_selector.h"
 
 namespace perfgate::gates {
 

@@ -8,7 +8,7 @@
 #include <span>
 
 #include "gates/compare/gate_result.h"
-#include "gates/policy/gate_policy.h"
+#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 

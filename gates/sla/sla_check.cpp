@@ -28,7 +28,7 @@ std::string metric_with_tags(const std::string& metric, const Tags& tags) {
 }
 
 [[noreturn]] void fail(const SlaRule& rule, const std::string& message) {
-  throw InputError(rule.file, rule.where, "'" + rule.text + "': " + message);
+  throw InputError(rule.file, location(rule), "'" + rule.text + "': " + message);
 }
 
 const char* kind_name(ThresholdKind kind) {
@@ -246,6 +246,22 @@ std::vector<SlaResult> check_slas(std::span<const SlaRule> rules, const SuiteRes
   std::vector<SlaResult> results;
   for (const SlaRule& rule : rules) check_rule(rule, candidate, results);
   return results;
+}
+
+bool satisfies(double observed, Comparison comparison, double threshold) {
+  switch (comparison) {
+    case Comparison::less:
+      return observed < threshold;
+    case Comparison::less_or_equal:
+      return observed <= threshold;
+    case Comparison::greater:
+      return observed > threshold;
+    case Comparison::greater_or_equal:
+      return observed >= threshold;
+    case Comparison::equal:
+      return observed == threshold;
+  }
+  return false;
 }
 
 bool any_breach(std::span<const SlaResult> results) {

@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "gates/sla/sla_rule.h"
 #include "harness/model/run_result.h"
+#include "harness/suite/sla_rule.h"
 
 namespace perfgate::sla {
 
@@ -58,10 +58,13 @@ struct SlaResult {
 };
 
 // Evaluates every rule against `candidate`, in rule order, then scenario and tag order.
-// Throws InputError (the rule's file and where) when a rule does not fit the metric it matched:
-// a value of the wrong kind (a percentage for a latency), a statistic the metric lacks
+// Throws InputError (the rule's file and location()) when a rule does not fit the metric it
+// matched: a value of the wrong kind (a percentage for a latency), a statistic the metric lacks
 // (`latency.value`, `throughput.p99`), or no statistic on a distribution (`latency < 5ms`).
 std::vector<SlaResult> check_slas(std::span<const SlaRule> rules, const SuiteResult& candidate);
+
+// True when `observed OP threshold` holds.
+bool satisfies(double observed, Comparison comparison, double threshold);
 
 // True when any result breaches. no_data is not a breach; callers decide how to show it.
 bool any_breach(std::span<const SlaResult> results);

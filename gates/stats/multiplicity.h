@@ -4,13 +4,9 @@
 #include <span>
 #include <vector>
 
-namespace perfgate::stats {
+#include "harness/suite/correction.h"  // Correction: none, holm, benjamini_hochberg
 
-enum class Correction {
-  none,                // p unchanged: each test at its own alpha
-  holm,                // family-wise error rate, any dependence
-  benjamini_hochberg,  // false discovery rate, independence or positive dependence
-};
+namespace perfgate::stats {
 
 // Adjusted p-values in the input order, each in [0, 1] and >= its raw p-value. Compare each with
 // alpha directly.

@@ -10,7 +10,6 @@
 #include "baselines/baseline_file.h"
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
-#include "gates/policy/gate_policy.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
@@ -18,6 +17,7 @@
 #include "harness/model/atomic_file.h"
 #include "harness/model/result_json.h"
 #include "harness/run/summary_table.h"
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -94,7 +94,7 @@ baselines::BaselineValues committed_values(const baselines::BaselineLocation& lo
 
 int update_command(const UpdateArguments& args) {
   const Suite suite = load_suite(args.suite_path);
-  const gates::GatePolicy policy = gates::parse_gate_policy(suite);
+  const gates::GatePolicy& policy = suite.gate;
   const baselines::BaselineLocation location =
       baselines::locate_baseline(suite, repository_directory(args.repo, suite));
   Signature author;

@@ -8,17 +8,16 @@
 #include <set>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "adapters/gbench/gbench_import.h"
 #include "gates/compare/compare.h"
-#include "gates/policy/gate_policy.h"
 #include "gates/report/report_writer.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/result_json.h"
+#include "harness/suite/gate_policy.h"
+#include "harness/suite/quantity.h"
+#include "harness/suite/sla_rule.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -63,26 +62,52 @@ std::vector<gates::MetricSelector> gbench_metrics(const SuiteResult& result) {
   return selectors;
 }
 
-std::string gate_json_from_flags(const CompareArguments& args) {
-  nlohmann::json gate = nlohmann::json::object();
-  if (args.alpha) gate["alpha"] = *args.alpha;
-  if (args.threshold) gate["threshold"] = *args.threshold;
-  if (args.correction) gate["correction"] = *args.correction;
-  if (!args.metrics.empty()) gate["metrics"] = args.metrics;
-  if (!args.slas.empty()) gate["sla"] = args.slas;
-  return gate.dump();
+double alpha_flag(double alpha) {
+  if (!gates::valid_alpha(alpha)) {
+    std::ostringstream shown;
+    shown << alpha;
+    throw InputError("--alpha", "",
+                     "expected " + std::string(gates::kExpectedAlpha) + ", got " + shown.str());
+  }
+  return alpha;
 }
 
+double threshold_flag(const std::string& text) {
+  const std::optional<double> fraction = parse_fraction(text);
+  if (!fraction || !gates::valid_threshold(*fraction))
+    throw InputError("--threshold", "",
+                     "expected " + std::string(gates::kExpectedThreshold) + ", got '" + text + "'");
+  return *fraction;
+}
+
+gates::Correction correction_flag(const std::string& text) {
+  if (auto correction = stats::parse_correction(text)) return *correction;
+  throw InputError("--correction", "", "expected holm, bh or none, got '" + text + "'");
+}
+
+std::vector<gates::MetricSelector> metric_flags(const std::vector<std::string>& texts) {
+  std::vector<gates::MetricSelector> selectors;
+  for (const std::string& text : texts) {
+    const auto selector = gates::parse_metric_selector(text);
+    if (!selector)
+      throw InputError("--metric", "",
+                       "expected " + std::string(gates::kExpectedMetric) + ", got '" + text + "'");
+    selectors.push_back(*selector);
+  }
+  return selectors;
+}
+
+// The suite's policy (the defaults without --suite), then each flag given on top of it.
 gates::GatePolicy policy_for(const CompareArguments& args, const LoadedSide& candidate) {
-  gates::GatePolicy policy;
-  if (!args.suite_path.empty()) policy = gates::parse_gate_policy(load_suite(args.suite_path));
-  gates::GatePolicy flags = gates::parse_gate_policy(gate_json_from_flags(args), "command line");
-  if (args.alpha) policy.alpha = flags.alpha;
-  if (args.threshold) policy.threshold = flags.threshold;
-  if (args.correction) policy.correction = flags.correction;
-  if (!args.slas.empty()) policy.sla = flags.sla;
+  gates::GatePolicy policy =
+      args.suite_path.empty() ? gates::GatePolicy{} : load_suite(args.suite_path).gate;
+  if (args.alpha) policy.alpha = alpha_flag(*args.alpha);
+  if (args.threshold) policy.threshold = threshold_flag(*args.threshold);
+  if (args.correction) policy.correction = correction_flag(*args.correction);
+  // Rule i of the flags is "--sla[i]" of the command line in messages and in the JSON report.
+  if (!args.slas.empty()) policy.sla = sla::parse_sla_rules(args.slas, "command line", "--sla");
   if (!args.metrics.empty())
-    policy.metrics = flags.metrics;
+    policy.metrics = metric_flags(args.metrics);
   else if (args.suite_path.empty() && candidate.from_gbench)
     policy.metrics = gbench_metrics(candidate.result);
   return policy;
@@ -92,11 +117,8 @@ int compare_command(const CompareArguments& args) {
   gates::check_report_request(args.report);
   LoadedSide baseline = load_side(args.baseline_path);
   LoadedSide candidate = load_side(args.candidate_path);
-  gates::GatePolicy policy = policy_for(args, candidate);
-  auto rules = sla::parse_sla_rules(policy.sla, args.suite_path.empty() ? "--sla" : args.suite_path,
-                                    "gate.sla");
-  gates::GateResult gate =
-      gates::evaluate_gate(baseline.result, candidate.result, policy, rules, {});
+  const gates::GatePolicy policy = policy_for(args, candidate);
+  gates::GateResult gate = gates::evaluate_gate(baseline.result, candidate.result, policy, {});
   gate.provenance.baseline_source = args.baseline_path;
   gate.provenance.candidate_source = args.candidate_path;
   bool fail = gate.verdict == gates::GateVerdict::fail;

@@ -10,9 +10,7 @@
 
 #include "baselines/gate_baseline.h"
 #include "gates/compare/compare.h"
-#include "gates/policy/gate_policy.h"
 #include "gates/report/report_writer.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
@@ -20,6 +18,7 @@
 #include "harness/git/git_repository.h"
 #include "harness/model/environment.h"
 #include "harness/model/result_json.h"
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -59,8 +58,7 @@ std::string candidate_source(const GateArguments& args, const baselines::GateBas
 
 int gate_command(const GateArguments& args) {
   const Suite suite = load_suite(args.suite_path);
-  const gates::GatePolicy policy = gates::parse_gate_policy(suite);
-  const auto rules = sla::parse_sla_rules(policy.sla, suite.path, "gate.sla");
+  const gates::GatePolicy& policy = suite.gate;
   const gates::ReportRequest& request = args.report;
   gates::check_report_request(request);
   const baselines::GateBaseline baseline = baselines::baseline_for_gate(
@@ -74,7 +72,7 @@ int gate_command(const GateArguments& args) {
                                    baseline.source);
 
   gates::GateResult gate = gates::evaluate_gate(
-      *baseline.result, *candidate, policy, rules,
+      *baseline.result, *candidate, policy,
       environment_differences(baseline.result->environment, candidate->environment));
   gate.provenance.baseline_source = baseline.source;
   gate.provenance.candidate_source = candidate_source(args, baseline);

@@ -9,13 +9,13 @@
 
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
-#include "gates/policy/gate_policy.h"
 #include "gates/report/escape.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
 #include "harness/errors.h"
 #include "harness/model/units.h"
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
@@ -82,7 +82,7 @@ void print_json(const std::string& suite, const baselines::History& history) {
 
 int history_command(const HistoryArguments& args) {
   const Suite suite = load_suite(args.suite_path);
-  const gates::GatePolicy policy = gates::parse_gate_policy(suite);
+  const gates::GatePolicy& policy = suite.gate;
   const baselines::BaselineLocation location =
       baselines::locate_baseline(suite, repository_directory(args.repo, suite));
   const baselines::History history =

@@ -3,7 +3,6 @@
 #include <fstream>
 #include <regex>
 
-#include "gates/policy/gate_policy.h"
 #include "harness/errors.h"
 #include "harness/init/starter_files.h"
 #include "harness/model/atomic_file.h"
@@ -83,9 +82,9 @@ InitPlan plan_init(const InitOptions& options) {
   const std::string suite_path = "suites/" + values.name + ".yaml";
   InitPlan plan;
   plan.files.push_back({suite_path, detail::starter_suite(values)});
-  // The suite perfgate writes must load as it is; a bad URL fails here, naming --url.
+  // The suite perfgate writes must load as it is (its gate block included); a bad URL fails
+  // here, naming --url.
   const Suite suite = parse_suite(plan.files.back().content, "--url");
-  gates::parse_gate_policy(suite);
   plan.files.push_back({".perfgate/baselines/README.md", detail::baselines_readme(suite_path)});
   const auto detected = detect_ci(options.directory);
   plan.ci_detected = !options.ci && detected;

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "harness/suite/gate_policy.h"
 #include "harness/suite/quantity.h"
 #include "harness/suite/tool_options.h"
 
@@ -128,11 +129,7 @@ struct Suite {
   std::optional<uint64_t> seed;  // for order: random; drawn and printed when absent
   // How often the resources of the service (and perfgate's own CPU) are sampled during a run.
   Nanoseconds sample_interval{std::chrono::milliseconds(100)};
-  // The `gate:` block, kept verbatim as a JSON object text for the gates stage ("" when absent).
-  // Plain YAML scalars that read as numbers, booleans or null become those JSON types
-  // (alpha: 0.05 -> 0.05); others stay strings (threshold: 5% -> "5%").
-  std::string gate_yaml;
-  int gate_line = 0;  // 1-based line of the gate block, for the gates stage's messages
+  gates::GatePolicy gate;  // the `gate:` block, parsed; the documented defaults when absent
   std::vector<Scenario> scenarios;
 
   bool operator==(const Suite&) const = default;

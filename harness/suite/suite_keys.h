@@ -2,8 +2,7 @@
 // rejects any other key (with a "did you mean" suggestion), and a test checks that the JSON
 // Schema in suites/schema/suite.schema.json describes exactly these keys.
 //
-// Not listed: the `gate:` block (kept verbatim for the gates stage, which checks it) and the
-// scenario keys of non-native adapters (each adapter's own, in tool_loader.cpp).
+// Not listed: the scenario keys of non-native adapters (each adapter's own, in tool_loader.cpp).
 #pragma once
 
 #include <array>
@@ -46,8 +45,18 @@ inline constexpr std::array<std::string_view, 16> native_scenario{"name",
 inline constexpr std::array<std::string_view, 2> stage{"duration", "target"};
 inline constexpr std::array<std::string_view, 6> request{"name",    "method", "path",
                                                          "headers", "body",   "weight"};
+inline constexpr std::array<std::string_view, 9> gate{"alpha",
+                                                      "correction",
+                                                      "threshold",
+                                                      "metrics",
+                                                      "directions",
+                                                      "min_repetitions",
+                                                      "on_environment_change",
+                                                      "on_missing_baseline",
+                                                      "sla"};
 
-// For tests and tools: each object by name with its keys.
+// For tests and tools: each object by name with its keys. Not yet `gate`: the schema's gate
+// object is open and lacks directions and min_repetitions (tests/harness/suite/suite_schema_test).
 struct KeySet {
   std::string_view object;
   std::span<const std::string_view> keys;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "harness/errors.h"
+#include "harness/suite/gate_loader.h"
 #include "harness/suite/matrix_loader.h"
 #include "harness/suite/native_loader.h"
 #include "harness/suite/service_loader.h"
@@ -31,8 +32,6 @@ using suite_detail::Field;
 
 constexpr size_t kMaxSuiteFileBytes = 16 << 20;
 constexpr int64_t kMaxRepetitions = 10'000;
-// The file was checked to be UTF-8, so this only guards against a throwing dump().
-constexpr auto kReplaceInvalidUtf8 = nlohmann::ordered_json::error_handler_t::replace;
 
 struct AdapterName {
   AdapterKind kind;
@@ -173,11 +172,7 @@ Suite read_suite(const Field& top, const std::string& path) {
   if (auto warmup = top.member("warmup")) suite.warmup = warmup->duration();
   if (auto service = top.member("service")) suite.service = suite_detail::read_service(*service);
   read_scheduling(top, suite);
-  if (auto gate = top.member("gate")) {
-    gate->expect_mapping("a gate policy like {alpha: 0.05, threshold: 5%}");
-    suite.gate_yaml = gate->to_json().dump(-1, ' ', false, kReplaceInvalidUtf8);
-    suite.gate_line = gate->line();
-  }
+  if (auto gate = top.member("gate")) suite.gate = suite_detail::read_gate_policy(*gate);
   suite.scenarios = read_scenarios(top.required("scenarios"), suite_base_dir(path));
   return suite;
 }

@@ -319,6 +319,18 @@ bool Field::is_null() const {
          (node_.IsScalar() && node_.Tag() == "?" && is_yaml_null(node_.Scalar()));
 }
 
+std::optional<double> Field::plain_number() const {
+  if (!node_.IsScalar() || node_.Tag() != "?") return std::nullopt;
+  auto number = yaml_number(node_.Scalar());
+  if (!number) return std::nullopt;
+  return number->get<double>();
+}
+
+bool Field::is_string() const {
+  if (!node_.IsScalar()) return false;
+  return node_.Tag() != "?" || plain_scalar_to_json(node_.Scalar()).is_string();
+}
+
 nlohmann::ordered_json Field::to_json() const {
   return to_json(0);
 }

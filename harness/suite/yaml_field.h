@@ -31,6 +31,7 @@ class Field {
   const YAML::Node& node() const { return node_; }
   const std::string& key_path() const { return key_path_; }
   int line() const { return line_; }  // 1-based
+  const std::string& file() const { return document_->path; }
 
   // Mappings. check_keys rejects keys outside `allowed` (suggesting the closest one) and
   // duplicate keys; call it before reading members.
@@ -60,6 +61,13 @@ class Field {
   bool boolean() const;     // true or false
   double fraction() const;  // "5%" or a plain fraction from 0 to 1
   bool is_null() const;     // `key:` with nothing after it, or null / ~
+
+  // Typed as to_json() types scalars (the YAML 1.2 core schema), for keys whose values were
+  // always read that way. plain_number: an unquoted scalar that reads as a number ("0.05",
+  // "1e-3"), else nullopt ('0.05' quoted is a string). is_string: a quoted scalar, or a plain
+  // one that reads as neither null, a boolean nor a number (so `3` is not a string, '3' is).
+  std::optional<double> plain_number() const;
+  bool is_string() const;
 
   // The node as JSON: plain scalars that read as null, booleans or numbers (YAML 1.2 core
   // schema) become those JSON types; quoted scalars stay strings.

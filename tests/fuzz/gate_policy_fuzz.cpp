@@ -1,11 +1,13 @@
-// libFuzzer target: any text given as a suite's gate block either parses into a policy that
+// libFuzzer target: any text given as a suite's gate block (indented under `gate:`, so both a
+// flow mapping and block-style keys reach the gate reader) either loads into a policy that
 // keeps the documented ranges, or raises InputError. Anything else is a bug.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
-#include "gates/policy/gate_policy.h"
 #include "harness/errors.h"
+#include "harness/suite/suite_loader.h"
 
 namespace {
 
@@ -15,14 +17,18 @@ void check_policy(const perfgate::gates::GatePolicy& policy) {
   if (policy.min_repetitions < 2 || policy.metrics.empty()) __builtin_trap();
   for (const auto& selector : policy.metrics)
     if (selector.metric.empty()) __builtin_trap();
+  for (const auto& rule : policy.sla)
+    if (rule.line < 3 || rule.metric.empty()) __builtin_trap();
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::string suite = "suite: fuzz\nscenarios: [{name: a, adapter: mock}]\ngate:\n  ";
+  for (char c : std::string_view(reinterpret_cast<const char*>(data), size))
+    suite += c == '\n' ? std::string("\n  ") : std::string(1, c);
   try {
-    check_policy(perfgate::gates::parse_gate_policy(text, "fuzz.yaml", 3));
+    check_policy(perfgate::parse_suite(suite, "fuzz.yaml").gate);
   } catch (const perfgate::InputError&) {
   }
   return 0;

@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "gates/sla/sla_check.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/errors.h"
+#include "harness/suite/sla_rule.h"
 
 namespace sla = perfgate::sla;
 
@@ -62,6 +62,7 @@ void check_round_trip(const sla::SlaRule& rule) {
   again.text = rule.text;
   again.file = rule.file;
   again.where = rule.where;
+  again.line = rule.line;
   if (!(again == rule)) __builtin_trap();
 }
 

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "gates/sla/sla_check.h"
-#include "gates/sla/sla_rule.h"
 #include "harness/model/environment.h"
+#include "harness/suite/sla_rule.h"
 #include "synthetic_suite.h"
 
 namespace gates = perfgate::gates;
@@ -254,7 +254,7 @@ TEST_CASE("evaluate_gate: the same machine leaves every on_environment_change ac
        {gates::EnvironmentChangeAction::warn, gates::EnvironmentChangeAction::fail,
         gates::EnvironmentChangeAction::ignore, gates::EnvironmentChangeAction::inconclusive}) {
     const auto result = gates::evaluate_gate(pair.baseline, pair.candidate,
-                                             policy_on_environment_change(action), {}, {});
+                                             policy_on_environment_change(action), {});
     CHECK(result.verdict == gates::GateVerdict::fail);
     CHECK(count_verdicts(result, Verdict::regression) == 1);
     CHECK(result.provenance.environment_differences.empty());
@@ -268,15 +268,14 @@ TEST_CASE("evaluate_gate: warn records a different machine and keeps the verdict
           "[gates][compare][environment]") {
   const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::warn);
   const auto same = synthetic_suite(SyntheticSide{.seed = 5});
-  const auto unchanged = gates::evaluate_gate(same, synthetic_suite(SyntheticSide{.seed = 6}),
-                                              policy, {}, kOtherMachine);
+  const auto unchanged =
+      gates::evaluate_gate(same, synthetic_suite(SyntheticSide{.seed = 6}), policy, kOtherMachine);
   CHECK(unchanged.verdict == gates::GateVerdict::pass);
   CHECK(count_verdicts(unchanged, Verdict::unchanged) == 8);
   CHECK(unchanged.provenance.environment_differences == kOtherMachineSentences);
 
   const RegressedPair pair;
-  const auto regressed =
-      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  const auto regressed = gates::evaluate_gate(pair.baseline, pair.candidate, policy, kOtherMachine);
   CHECK(regressed.verdict == gates::GateVerdict::fail);
   CHECK(count_verdicts(regressed, Verdict::regression) == 1);
   CHECK(regressed.provenance.environment_differences == kOtherMachineSentences);
@@ -287,7 +286,7 @@ TEST_CASE("evaluate_gate: fail fails the gate on a different machine, verdicts a
   const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::fail);
   const auto result =
       gates::evaluate_gate(synthetic_suite(SyntheticSide{.seed = 5}),
-                           synthetic_suite(SyntheticSide{.seed = 6}), policy, {}, kOtherMachine);
+                           synthetic_suite(SyntheticSide{.seed = 6}), policy, kOtherMachine);
   CHECK(result.verdict == gates::GateVerdict::fail);
   CHECK(count_verdicts(result, Verdict::unchanged) == 8);
   CHECK(result.provenance.environment_differences == kOtherMachineSentences);
@@ -298,13 +297,12 @@ TEST_CASE("evaluate_gate: ignore records nothing and changes nothing",
   const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::ignore);
   const auto unchanged =
       gates::evaluate_gate(synthetic_suite(SyntheticSide{.seed = 5}),
-                           synthetic_suite(SyntheticSide{.seed = 6}), policy, {}, kOtherMachine);
+                           synthetic_suite(SyntheticSide{.seed = 6}), policy, kOtherMachine);
   CHECK(unchanged.verdict == gates::GateVerdict::pass);
   CHECK(unchanged.provenance.environment_differences.empty());
 
   const RegressedPair pair;
-  const auto regressed =
-      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  const auto regressed = gates::evaluate_gate(pair.baseline, pair.candidate, policy, kOtherMachine);
   CHECK(regressed.verdict == gates::GateVerdict::fail);
   CHECK(count_verdicts(regressed, Verdict::regression) == 1);
   CHECK(regressed.provenance.environment_differences.empty());
@@ -315,8 +313,7 @@ TEST_CASE("evaluate_gate: inconclusive makes every comparison inconclusive; SLA 
   const auto policy = policy_on_environment_change(gates::EnvironmentChangeAction::inconclusive);
   const RegressedPair pair;
   const auto measured = gates::compare(pair.baseline, pair.candidate, gates::GatePolicy{});
-  const auto result =
-      gates::evaluate_gate(pair.baseline, pair.candidate, policy, {}, kOtherMachine);
+  const auto result = gates::evaluate_gate(pair.baseline, pair.candidate, policy, kOtherMachine);
   CHECK(result.verdict == gates::GateVerdict::pass);
   CHECK(count_verdicts(result, Verdict::inconclusive) == 8);
   CHECK(result.provenance.environment_differences == kOtherMachineSentences);
@@ -328,9 +325,10 @@ TEST_CASE("evaluate_gate: inconclusive makes every comparison inconclusive; SLA 
           (measured.comparisons[i].verdict == Verdict::inconclusive));
 
   const std::vector<std::string> texts = {"latency.p99 < 1us"};  // every request is slower
-  const auto rules = perfgate::sla::parse_sla_rules(texts, "perf.yaml");
+  auto with_rule = policy;
+  with_rule.sla = perfgate::sla::parse_sla_rules(texts, "perf.yaml");
   const auto breached =
-      gates::evaluate_gate(pair.baseline, pair.candidate, policy, rules, kOtherMachine);
+      gates::evaluate_gate(pair.baseline, pair.candidate, with_rule, kOtherMachine);
   CHECK(count_verdicts(breached, Verdict::inconclusive) == 8);
   CHECK(perfgate::sla::any_breach(breached.slas));
   CHECK(breached.verdict == gates::GateVerdict::fail);

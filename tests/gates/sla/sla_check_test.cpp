@@ -1,6 +1,7 @@
 #include "gates/sla/sla_check.h"
 
 #include <catch2/catch.hpp>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -281,4 +282,29 @@ TEST_CASE("a value that does not fit the metric's unit is an input error", "[sla
     CHECK(std::string(error.what()) ==
           "suites/api.yaml: gate.sla[1]: '" + c.rule + "': " + c.message);
   }
+}
+
+TEST_CASE("a misfit found at evaluation names the line of a rule from a suite file",
+          "[sla][check]") {
+  SuiteResult suite{.scenarios = {latency_runs("browse", {100})}};
+  const auto rule = sla::parse_sla_rule("latency.p99 < 1%", "suites/api.yaml", "gate.sla[0]", 7);
+  try {
+    sla::check_slas(std::span<const sla::SlaRule>(&rule, 1), suite);
+    FAIL("accepted a percentage for a latency");
+  } catch (const InputError& error) {
+    CHECK(error.file() == "suites/api.yaml");
+    CHECK(error.where() == "line 7, key gate.sla[0]");
+  }
+}
+
+TEST_CASE("comparisons", "[sla][check]") {
+  using C = sla::Comparison;
+  CHECK(sla::satisfies(1, C::less, 2));
+  CHECK_FALSE(sla::satisfies(2, C::less, 2));
+  CHECK(sla::satisfies(2, C::less_or_equal, 2));
+  CHECK(sla::satisfies(3, C::greater, 2));
+  CHECK_FALSE(sla::satisfies(2, C::greater, 2));
+  CHECK(sla::satisfies(2, C::greater_or_equal, 2));
+  CHECK(sla::satisfies(0, C::equal, 0));
+  CHECK_FALSE(sla::satisfies(1, C::equal, 0));
 }

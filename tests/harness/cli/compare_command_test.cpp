@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>
+#include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -91,4 +93,76 @@ TEST_CASE("compare: bad input exits 2 naming the file", "[cli]") {
       {perfgate_binary(), "compare", fixture.string(), (dir.path() / "missing.json").string()});
   CHECK(out.exit_code == 2);
   CHECK(out.err.find("missing.json") != std::string::npos);
+}
+
+TEST_CASE("compare --suite: a mistake in the gate block exits 2 naming the line of its key",
+          "[cli]") {
+  struct Bad {
+    std::string file;
+    std::string where;
+    std::string part;
+  };
+  const auto bad = GENERATE(values<Bad>({
+      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
+  }));
+  const auto suite = fixtures_dir() / "suites" / bad.file;
+  const auto results = (fixtures_dir() / "results" / "checkout-api.json").string();
+  auto out =
+      run_command({perfgate_binary(), "compare", results, results, "--suite", suite.string()});
+  INFO(out.err);
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
+  CHECK(out.err.find(bad.part) != std::string::npos);
+}
+
+TEST_CASE("compare: a bad flag exits 2 naming the flag", "[cli]") {
+  struct Bad {
+    std::vector<std::string> flags;
+    std::string message;
+  };
+  const auto bad = GENERATE(values<Bad>({
+      {{"--threshold", "500%"},
+       "--threshold: expected a percentage like 5% (above 0%, below 100%), got '500%'"},
+      {{"--alpha", "1.5"}, "--alpha: expected a number between 0 and 1 like 0.05, got 1.5"},
+      {{"--correction", "bonferroni"}, "--correction: expected holm, bh or none"},
+      {{"--metric", "latency.p99", "--metric", ".p50"},
+       "--metric: expected METRIC.STATISTIC or METRIC, got '.p50'"},
+      {{"--sla", "latency.p99 < 1s", "--sla", "throughput >"},
+       "command line: --sla[1]: column 13: expected a value"},
+  }));
+  const auto results = (fixtures_dir() / "results" / "checkout-api.json").string();
+  std::vector<std::string> args{perfgate_binary().string(), "compare", results, results};
+  args.insert(args.end(), bad.flags.begin(), bad.flags.end());
+  auto out = run_command(args);
+  INFO(out.err);
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find(bad.message) != std::string::npos);
+}
+
+TEST_CASE("compare: flags apply on top of the suite's gate policy", "[cli]") {
+  TempDir dir;
+  write_file(dir.path() / "suite.yaml",
+             "suite: checkout-api\n"
+             "gate:\n"
+             "  threshold: 50%\n"
+             "  sla: [\"latency.p99 < 1ns\"]\n"
+             "scenarios: [{name: a, adapter: k6, script: a.js}]\n");
+  const auto results = (fixtures_dir() / "results" / "checkout-api.json").string();
+  const auto suite = (dir.path() / "suite.yaml").string();
+  auto out = run_command(
+      {perfgate_binary(), "compare", results, results, "--suite", suite, "--format", "json"});
+  INFO(out.err);
+  REQUIRE(out.exit_code == 1);  // the suite's SLA rule is breached
+  auto gate = nlohmann::json::parse(out.out);
+  REQUIRE_FALSE(gate["sla"].empty());
+  CHECK(gate["sla"][0]["where"] == "gate.sla[0]");
+  out = run_command({perfgate_binary(), "compare", results, results, "--suite", suite, "--sla",
+                     "latency.p99 < 1h", "--format", "json"});
+  INFO(out.err);
+  CHECK(out.exit_code == 0);  // --sla replaces the suite's rules
+  gate = nlohmann::json::parse(out.out);
+  REQUIRE_FALSE(gate["sla"].empty());
+  CHECK(gate["sla"][0]["where"] == "--sla[0]");
 }

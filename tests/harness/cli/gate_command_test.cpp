@@ -311,3 +311,22 @@ TEST_CASE("gate: a small change under large noise is inconclusive and passes",
   }
   CHECK(latency_seen);
 }
+
+TEST_CASE("gate: a mistake in the gate block exits 2 naming the line of its key", "[cli][gate]") {
+  struct Bad {
+    std::string file;
+    std::string where;
+    std::string part;
+  };
+  const auto bad = GENERATE(values<Bad>({
+      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
+  }));
+  const auto suite = fixtures_dir() / "suites" / bad.file;
+  const auto out = perfgate_cli({"gate", suite.string(), "--against", "main", "--no-progress"});
+  INFO(out.err);
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
+  CHECK(out.err.find(bad.part) != std::string::npos);
+}

@@ -139,3 +139,25 @@ TEST_CASE("an unwritable output path fails before any load", "[cli]") {
   CHECK(out.err.find("missing-dir") != std::string::npos);
   CHECK(std::chrono::steady_clock::now() - started < 2s);
 }
+
+TEST_CASE("a mistake in the gate block exits 2 naming the line of its key", "[cli]") {
+  struct Bad {
+    std::string file;
+    std::string where;
+    std::string part;
+  };
+  const auto bad = GENERATE(values<Bad>({
+      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
+  }));
+  TempDir dir;
+  const auto suite = fixtures_dir() / "suites" / bad.file;
+  auto out = run_command(
+      {perfgate_binary(), "run", suite.string(), "-o", (dir.path() / "r.json").string()});
+  INFO(out.err);
+  CHECK(out.exit_code == 2);
+  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
+  CHECK(out.err.find(bad.part) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "r.json"));
+}

@@ -37,6 +37,12 @@ const BadSuite kBadSuites[] = {
      "duplicate key 'duration' (first at line 7)"},
     {"bad-mixed-stages.yaml", 9, "scenarios[0].stages[1].target",
      "expected a rate like 500/s, as in the other stages, got '200'"},
+    {"bad-gate-typo.yaml", 3, "gate.thresold",
+     "unknown key 'thresold' \u2014 did you mean 'threshold'?"},
+    {"bad-gate-typo-block.yaml", 6, "gate.thresold",
+     "unknown key 'thresold' \u2014 did you mean 'threshold'?"},
+    {"bad-gate-threshold.yaml", 5, "gate.threshold",
+     "expected a percentage like 5% (above 0%, below 100%), got '500%'"},
 };
 
 }  // namespace

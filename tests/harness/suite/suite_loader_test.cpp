@@ -81,10 +81,9 @@ TEST_CASE("demo.yaml loads as the demo needs it", "[suite]") {
   CHECK(checkout.native.duration == 3s);
   CHECK(checkout.native.requests.at(0).method == "POST");
   CHECK(nlohmann::json::parse(checkout.native.requests.at(0).body).at("item") == 42);
-  auto gate = nlohmann::json::parse(suite.gate_yaml);
-  CHECK(gate.at("alpha") == 0.05);
-  CHECK(gate.at("threshold") == "5%");
-  CHECK(gate.at("sla").size() == 2);
+  CHECK(suite.gate.alpha == 0.05);
+  CHECK(suite.gate.threshold == Approx(0.05));
+  CHECK(suite.gate.sla.size() == 2);
 }
 
 TEST_CASE("every example suite loads", "[suite]") {
@@ -102,10 +101,12 @@ TEST_CASE("a JSON suite loads the same as its YAML twin", "[suite]") {
   Suite from_yaml = perfgate::load_suite(fixture("good-twin.yaml").string());
   Suite from_json = perfgate::load_suite(fixture("good-twin.json").string());
   // Only where things are in the file differs.
-  CHECK(from_yaml.gate_line == 10);
-  CHECK(from_json.gate_line == 11);
+  REQUIRE(from_yaml.gate.sla.size() == 1);
+  REQUIRE(from_json.gate.sla.size() == 1);
+  CHECK(from_yaml.gate.sla[0].line == 16);
+  CHECK(from_json.gate.sla[0].line == 16);
   from_json.path = from_yaml.path;
-  from_json.gate_line = from_yaml.gate_line;
+  from_json.gate.sla[0].file = from_yaml.gate.sla[0].file;
   REQUIRE(from_json.scenarios.size() == from_yaml.scenarios.size());
   for (size_t i = 0; i < from_json.scenarios.size(); ++i) {
     from_json.scenarios[i].line = from_yaml.scenarios[i].line;
@@ -127,7 +128,8 @@ TEST_CASE("a JSON suite loads the same as its YAML twin", "[suite]") {
   CHECK(smoke.script == fixture("load/smoke.js"));  // resolved against the suite's folder
   CHECK(smoke.vus == 10);
   CHECK(smoke.env == std::map<std::string, std::string>{{"TOKEN", "2"}, {"DEBUG", "true"}});
-  CHECK(nlohmann::json::parse(from_yaml.gate_yaml).at("alpha") == 0.01);
+  CHECK(from_yaml.gate.alpha == 0.01);
+  CHECK(from_yaml.gate.correction == perfgate::gates::Correction::benjamini_hochberg);
 }
 
 TEST_CASE("defaults fill what a minimal suite leaves out", "[suite]") {
@@ -139,7 +141,7 @@ TEST_CASE("defaults fill what a minimal suite leaves out", "[suite]") {
   CHECK(suite.repetitions == 5);
   CHECK(suite.warmup == 0s);
   CHECK_FALSE(suite.service.has_value());
-  CHECK(suite.gate_yaml.empty());
+  CHECK(suite.gate == perfgate::gates::GatePolicy{});
   const auto& scenario = suite.scenarios.at(0);
   CHECK(scenario.line == 3);
   CHECK_FALSE(scenario.repetitions.has_value());
@@ -266,7 +268,7 @@ TEST_CASE("mistakes are reported where they are", "[suite][errors]") {
 }
 
 TEST_CASE("alias tricks cannot exhaust the loader", "[suite][errors]") {
-  SECTION("an alias bomb in the gate block") {
+  SECTION("an alias bomb in a tool scenario's options") {
     std::string text = "suite: t\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
     for (int level = 1; level < 9; ++level) {
       // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict) on "lit" + string&&.
@@ -281,21 +283,28 @@ TEST_CASE("alias tricks cannot exhaust the loader", "[suite][errors]") {
       for (int copy = 1; copy < 10; ++copy) text += ", " + previous;
       text += "]\n";
     }
-    // The anchors must sit inside the gate to be reached; move them under it.
-    std::string gate = "suite: t\ngate:\n";
+    // The anchors must sit where values become JSON, Artillery's overrides: move them there.
+    std::string options =
+        "suite: t\nscenarios:\n  - name: a\n    adapter: artillery\n    script: s.yml\n"
+        "    overrides:\n";
     for (size_t at = text.find('\n') + 1; at < text.size();) {
       size_t end = text.find('\n', at);
-      gate += "  " + text.substr(at, end - at + 1);
+      options += "      " + text.substr(at, end - at + 1);
       at = end + 1;
     }
-    gate += "scenarios: [{name: a, adapter: k6}]\n";
     auto started = std::chrono::steady_clock::now();
-    require_input_error(gate, "line ", "too many values", false);
+    require_input_error(options, "line ", "too many values", false);
     CHECK(std::chrono::steady_clock::now() - started < 2s);
   }
   SECTION("a node that contains itself") {
-    require_input_error("suite: t\ngate: {a: &x [*x]}\nscenarios: [{name: a, adapter: k6}]\n",
-                        "line 2, key gate.a[0][0]", "nested deeper than 64 levels", false);
+    require_input_error(
+        "suite: t\nscenarios: [{name: a, adapter: artillery, script: s.yml, overrides: {a: &x "
+        "[*x]}}]\n",
+        "line 2, key scenarios[0].overrides.a[0][0]", "nested deeper than 64 levels", false);
+  }
+  SECTION("the gate block reads only the shapes it expects") {
+    require_input_error("suite: t\ngate: {sla: &x [*x]}\nscenarios: [{name: a, adapter: k6}]\n",
+                        "line 2, key gate.sla[0]", "expected a rule like");
   }
 }
 
@@ -311,21 +320,26 @@ TEST_CASE("deep nesting is refused before it can exhaust the stack", "[suite][er
   require_input_error(text, "line 2", "YAML nested too deeply");
 }
 
-TEST_CASE("gate and tool options keep YAML scalars as JSON types", "[suite]") {
+TEST_CASE("tool options are read into their adapter's typed options", "[suite]") {
   Suite suite = perfgate::parse_suite(
-      "suite: t\ngate: {a: 1, b: -2.5, c: 'x', d: \"3\", e: true, f: ~, g: 5%, h: 1e3, "
-      "i: .inf, j: 0x10, k: [yes, no]}\n"
+      "suite: t\n"
       "scenarios: [{name: m, adapter: gbench, binary: b/m, filter: \"BM_.*\", min_time: 500ms,\n"
       "             random_interleaving: true}]\n",
       "inline.yaml");
-  auto gate = nlohmann::json::parse(suite.gate_yaml);
-  CHECK(gate == nlohmann::json::parse(R"({"a":1,"b":-2.5,"c":"x","d":"3","e":true,"f":null,
-      "g":"5%","h":1000.0,"i":".inf","j":"0x10","k":["yes","no"]})"));
   const auto& gbench = std::get<perfgate::GbenchOptions>(suite.scenarios[0].tool);
   CHECK(gbench.binary == std::filesystem::path("./b/m"));
   CHECK(gbench.filter == "BM_.*");
   CHECK(gbench.min_time == 500ms);
   CHECK(gbench.random_interleaving);
+  // Artillery's overrides are the user's own configuration: YAML scalars become JSON types.
+  Suite typed = perfgate::parse_suite(
+      "suite: t\nscenarios: [{name: m, adapter: artillery, script: s.yml, overrides: {x: {a: 1, "
+      "b: -2.5, c: 'x', d: \"3\", e: true, f: ~, g: 5%, h: 1e3, i: .inf, j: 0x10, k: [yes, "
+      "no]}}}]\n",
+      "inline.yaml");
+  CHECK(std::get<perfgate::ArtilleryOptions>(typed.scenarios[0].tool).overrides.at("x") ==
+        nlohmann::json::parse(R"({"a":1,"b":-2.5,"c":"x","d":"3","e":true,"f":null,
+      "g":"5%","h":1000.0,"i":".inf","j":"0x10","k":["yes","no"]})"));
   CHECK(std::string(perfgate::to_string(suite.scenarios[0].adapter)) == "gbench");
 }
 

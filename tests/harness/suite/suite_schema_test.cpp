@@ -62,7 +62,7 @@ TEST_CASE("the schema closes every object the loader closes", "[suite][schema]")
     bool open = object == "scenario";
     CHECK(definition.at("additionalProperties") == open);
   }
-  // No other object in the schema declares properties, apart from the gate (checked by gates/).
+  // No other object in the schema declares properties, apart from the gate (see suite_keys::all).
   std::set<std::string> described;
   for (const auto& [name, definition] : schema.at("$defs").items()) {
     if (definition.contains("properties") && name != "scenario") described.insert(name);

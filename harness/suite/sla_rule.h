@@ -1,4 +1,6 @@
-// SLA rules: absolute limits on the candidate alone, written k6-style in the suite's gate.sla list.
+// SLA rules: absolute limits on the candidate alone, written k6-style in the suite's gate.sla list
+// (or perfgate compare's --sla). Parsed here, by the suite loader, into plain values; checked on
+// the results by gates/sla/sla_check.h.
 //
 //   [SCENARIO:]METRIC[{tag=value,...}][.STATISTIC] OP VALUE
 //
@@ -56,7 +58,8 @@ struct Threshold {
 struct SlaRule {
   std::string text{};      // the rule as written
   std::string file{};      // where it came from, for errors found at evaluation
-  std::string where{};     // e.g. "gate.sla[2]"
+  std::string where{};     // e.g. "gate.sla[2]", or "--sla[0]" for perfgate compare's flags
+  int line = 0;            // 1-based line of the rule in `file`; 0 when it has none (a flag)
   std::string scenario{};  // empty: every scenario
   std::string metric{};
   Tags tags{};  // must all be present on a metric for the rule to apply
@@ -67,20 +70,24 @@ struct SlaRule {
   bool operator==(const SlaRule&) const = default;
 };
 
-// Parses one rule. Throws InputError(file, where, message) on any mistake; the message names
-// what was expected, what was found and the 1-based column in `text`, e.g.
+// Parses one rule. Throws InputError(file, location, message) on any mistake, where location is
+// location() of the rule ("line 12, key gate.sla[2]", or `where` alone when `line` is 0); the
+// message names what was expected, what was found and the 1-based column in `text`, e.g.
 //   "column 13: expected an operator < <= > >= == after 'latency.p99', got '= 5ms'".
 SlaRule parse_sla_rule(std::string_view text, const std::string& file = "",
-                       const std::string& where = "");
+                       const std::string& where = "", int line = 0);
 
-// Parses a gate.sla list; rule i is reported as "<where_prefix>[i]" (e.g. "gate.sla[2]").
+// Parses a list of rules without lines (perfgate compare's --sla flags, tests); rule i is
+// reported as "<where_prefix>[i]" (e.g. "gate.sla[2]").
 std::vector<SlaRule> parse_sla_rules(std::span<const std::string> texts, const std::string& file,
                                      const std::string& where_prefix = "gate.sla");
+
+// Where the rule was written, for messages: "line 12, key gate.sla[2]", or `where` alone when
+// the rule has no line.
+std::string location(const SlaRule& rule);
 
 const char* to_string(Comparison comparison);  // "<", "<=", ">", ">=", "=="
 // "min", "mean", "max", "value", "p50", "p99.9".
 std::string to_string(const Statistic& statistic);
-// True when `observed OP threshold` holds.
-bool satisfies(double observed, Comparison comparison, double threshold);
 
 }  // namespace perfgate::sla

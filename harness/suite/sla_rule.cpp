@@ -1,4 +1,4 @@
-#include "gates/sla/sla_rule.h"
+#include "harness/suite/sla_rule.h"
 
 #include <cctype>
 #include <charconv>
@@ -30,11 +30,11 @@ std::string_view trim(std::string_view text) {
 // Reads the rule left to right; every error names the 1-based column where it was found.
 class RuleReader {
  public:
-  RuleReader(std::string_view text, const std::string& file, const std::string& where)
-      : text_(text), file_(file), where_(where) {}
+  RuleReader(std::string_view text, const std::string& file, const std::string& location)
+      : text_(text), file_(file), location_(location) {}
 
   [[noreturn]] void fail(size_t column_index, const std::string& message) const {
-    throw InputError(file_, where_,
+    throw InputError(file_, location_,
                      "column " + std::to_string(column_index + 1) + ": " + message + " in '" +
                          printable(text_) + "'");
   }
@@ -87,7 +87,7 @@ class RuleReader {
   std::string_view text_;
   size_t position_ = 0;
   const std::string& file_;
-  const std::string& where_;
+  const std::string& location_;
 };
 
 // SCENARIO is whatever precedes the first ':' that comes before any '{', '.' or operator.
@@ -252,9 +252,11 @@ void read_threshold(RuleReader& reader, SlaRule& rule) {
 
 }  // namespace
 
-SlaRule parse_sla_rule(std::string_view text, const std::string& file, const std::string& where) {
-  RuleReader reader(text, file, where);
-  SlaRule rule{.text = std::string(text), .file = file, .where = where};
+SlaRule parse_sla_rule(std::string_view text, const std::string& file, const std::string& where,
+                       int line) {
+  SlaRule rule{.text = std::string(text), .file = file, .where = where, .line = line};
+  const std::string rule_location = location(rule);
+  RuleReader reader(text, file, rule_location);
   if (trim(text).empty()) {
     reader.fail(0, "expected a rule like 'latency.p99 < 250ms', got an empty text");
   }
@@ -276,6 +278,12 @@ std::vector<SlaRule> parse_sla_rules(std::span<const std::string> texts, const s
     rules.push_back(parse_sla_rule(texts[i], file, where_prefix + "[" + std::to_string(i) + "]"));
   }
   return rules;
+}
+
+std::string location(const SlaRule& rule) {
+  if (rule.line <= 0) return rule.where;
+  std::string text = "line " + std::to_string(rule.line);
+  return rule.where.empty() ? text : text + ", key " + rule.where;
 }
 
 const char* to_string(Comparison comparison) {
@@ -312,22 +320,6 @@ std::string to_string(const Statistic& statistic) {
   auto end =
       std::to_chars(text + 1, text + sizeof text, statistic.percentile, std::chars_format::fixed);
   return std::string(text, end.ptr);
-}
-
-bool satisfies(double observed, Comparison comparison, double threshold) {
-  switch (comparison) {
-    case Comparison::less:
-      return observed < threshold;
-    case Comparison::less_or_equal:
-      return observed <= threshold;
-    case Comparison::greater:
-      return observed > threshold;
-    case Comparison::greater_or_equal:
-      return observed >= threshold;
-    case Comparison::equal:
-      return observed == threshold;
-  }
-  return false;
 }
 
 }  // namespace perfgate::sla

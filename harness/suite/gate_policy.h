@@ -1,4 +1,6 @@
-// The suite's `gate:` block, parsed once into a plain value with documented defaults.
+// The suite's `gate:` block as a plain value with documented defaults. The suite loader fills it
+// (harness/suite/gate_loader.h), perfgate compare builds one from its flags, and gates/ decides
+// with it.
 #pragma once
 
 #include <map>
@@ -6,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "gates/policy/metric_selector.h"
-#include "gates/stats/multiplicity.h"
-#include "harness/suite/suite.h"
+#include "harness/suite/correction.h"
+#include "harness/suite/metric_selector.h"
+#include "harness/suite/sla_rule.h"
 
 namespace perfgate::gates {
 
@@ -31,31 +33,27 @@ struct GatePolicy {
                                          {"latency", Statistic::p99},
                                          {"throughput", Statistic::value},
                                          {"error_rate", Statistic::value}};
-  std::map<std::string, Direction> direction_overrides{};  // metric name -> direction
+  // metric name -> direction; see gates/policy/direction.h for the defaults
+  std::map<std::string, Direction> direction_overrides{};
   int min_repetitions = 5;  // >= 2 (a variance needs two runs); fewer runs -> inconclusive
   EnvironmentChangeAction on_environment_change = EnvironmentChangeAction::warn;
   MissingBaselineAction on_missing_baseline = MissingBaselineAction::pass;
-  std::vector<std::string> sla{};  // rules as written, e.g. "latency.p99 < 250ms"
-
-  // The override for `metric_name` if any, else default_direction().
-  Direction direction_of(const std::string& metric_name) const;
+  std::vector<sla::SlaRule> sla{};  // parsed, each with its text, file and line
 
   bool operator==(const GatePolicy&) const = default;
 };
 
-const char* to_string(Correction correction);  // "none", "holm", "bh"
-
-// Parses the `gate:` block given as JSON object text (Suite::gate_yaml); "" gives the defaults.
-// Keys: alpha (number), correction ("holm" | "bh" | "none"), threshold ("5%" or 0.05),
-// metrics (list of "NAME.STAT" or "NAME"), directions (map NAME -> "lower_is_better" |
-// "higher_is_better"), min_repetitions (integer >= 2), on_environment_change
-// ("warn" | "fail" | "ignore"), sla (list of strings).
-// Throws perfgate::InputError(file, "[line N, key ]gate.<key>", what was expected) for invalid
-// JSON, a non-object, an unknown key or a bad value. `line` is the gate block's line, 0 if unknown.
-GatePolicy parse_gate_policy(std::string_view gate_json, const std::string& file = "gate",
-                             int line = 0);
-
-// The same for a loaded suite: messages name the suite file and the gate block's line.
-GatePolicy parse_gate_policy(const Suite& suite);
+// The valid values of alpha and threshold, and what a message says is expected, shared by the
+// suite loader and perfgate compare's flags so that both reject the same values the same way.
+constexpr bool valid_alpha(double alpha) {
+  return alpha > 0 && alpha < 1;
+}
+constexpr bool valid_threshold(double fraction) {
+  return fraction > 0 && fraction < 1;
+}
+inline constexpr std::string_view kExpectedAlpha = "a number between 0 and 1 like 0.05";
+inline constexpr std::string_view kExpectedThreshold =
+    "a percentage like 5% (above 0%, below 100%)";
+inline constexpr std::string_view kExpectedMetric = "METRIC.STATISTIC or METRIC";
 
 }  // namespace perfgate::gates

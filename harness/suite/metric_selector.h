@@ -1,5 +1,8 @@
 // Which number of a metric the gate compares: "latency.p99" (a statistic of each run's histogram)
-// or "throughput" (each run's value). Also the default direction of every known metric.
+// or "throughput" (each run's value), and which way is better. Plain types with their names, as
+// written in suite files (`gate.metrics`, `gate.directions`) and perfgate compare's --metric.
+// Which metrics are lower- or higher-is-better by default is the gate's knowledge:
+// gates/policy/direction.h.
 #pragma once
 
 #include <optional>
@@ -19,13 +22,6 @@ enum class Direction { lower_is_better, higher_is_better };
 const char* to_string(Direction direction);  // "lower_is_better", "higher_is_better"
 // Accepts "lower_is_better", "higher_is_better", and the short forms "lower", "higher".
 std::optional<Direction> parse_direction(std::string_view text);
-
-// The one table of directions: times, latencies, errors and error rates are lower-is-better;
-// throughput, Google Benchmark's items_per_second / bytes_per_second, any other "*_per_second"
-// counter and completed `requests` are higher-is-better. A metric not in the table is treated
-// as a cost (lower is better), the common case for benchmark outputs; a suite overrides it with
-// `gate.directions`.
-Direction default_direction(std::string_view metric_name);
 
 struct MetricSelector {
   std::string metric;  // the metric's name, e.g. "latency"

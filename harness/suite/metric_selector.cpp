@@ -1,4 +1,4 @@
-#include "gates/policy/metric_selector.h"
+#include "harness/suite/metric_selector.h"
 
 #include <array>
 #include <utility>
@@ -17,10 +17,6 @@ constexpr std::array<std::pair<Statistic, const char*>, 9> kStatisticNames{{
     {Statistic::min, "min"},
     {Statistic::max, "max"},
 }};
-
-// `checks` is k6's share of passed checks, `checks_passes` their count.
-constexpr std::array<std::string_view, 6> kHigherIsBetter{
-    "throughput", "items_per_second", "bytes_per_second", "requests", "checks", "checks_passes"};
 
 }  // namespace
 
@@ -44,13 +40,6 @@ std::optional<Direction> parse_direction(std::string_view text) {
   if (text == "lower_is_better" || text == "lower") return Direction::lower_is_better;
   if (text == "higher_is_better" || text == "higher") return Direction::higher_is_better;
   return std::nullopt;
-}
-
-Direction default_direction(std::string_view metric_name) {
-  for (std::string_view name : kHigherIsBetter)
-    if (metric_name == name) return Direction::higher_is_better;
-  if (metric_name.ends_with("_per_second")) return Direction::higher_is_better;
-  return Direction::lower_is_better;
 }
 
 std::optional<MetricSelector> parse_metric_selector(std::string_view text) {

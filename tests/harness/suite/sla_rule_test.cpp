@@ -1,4 +1,4 @@
-#include "gates/sla/sla_rule.h"
+#include "harness/suite/sla_rule.h"
 
 #include <catch2/catch.hpp>
 #include <string>
@@ -173,14 +173,18 @@ TEST_CASE("a list of rules is numbered from zero", "[sla][rule]") {
   CHECK(rules[1].file == "suites/api.yaml");
 }
 
-TEST_CASE("comparisons", "[sla][rule]") {
-  using C = sla::Comparison;
-  CHECK(sla::satisfies(1, C::less, 2));
-  CHECK_FALSE(sla::satisfies(2, C::less, 2));
-  CHECK(sla::satisfies(2, C::less_or_equal, 2));
-  CHECK(sla::satisfies(3, C::greater, 2));
-  CHECK_FALSE(sla::satisfies(2, C::greater, 2));
-  CHECK(sla::satisfies(2, C::greater_or_equal, 2));
-  CHECK(sla::satisfies(0, C::equal, 0));
-  CHECK_FALSE(sla::satisfies(1, C::equal, 0));
+TEST_CASE("a rule with a line is placed by line and key", "[sla][rule]") {
+  sla::SlaRule rule = sla::parse_sla_rule("latency.p99 < 1s", "suites/api.yaml", "gate.sla[1]", 9);
+  CHECK(rule.line == 9);
+  CHECK(rule.where == "gate.sla[1]");
+  CHECK(sla::location(rule) == "line 9, key gate.sla[1]");
+  CHECK(sla::location(sla::parse_sla_rule("latency.p99 < 1s", "f", "--sla[0]")) == "--sla[0]");
+  try {
+    sla::parse_sla_rule("latency.p99 <", "suites/api.yaml", "gate.sla[1]", 9);
+    FAIL("a rule without a value was accepted");
+  } catch (const InputError& error) {
+    CHECK(error.where() == "line 9, key gate.sla[1]");
+    CHECK_THAT(error.what(),
+               Catch::StartsWith("suites/api.yaml: line 9, key gate.sla[1]: column 14"));
+  }
 }
