@@ -6,7 +6,7 @@ PRESET ?= default
 BUILD_DIR := $(if $(filter default,$(PRESET)),build,build-$(PRESET))
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build test demo package bench compare-wrk format clean
+.PHONY: all deps configure build lint test demo package bench compare-wrk format clean
 
 all: build
 
@@ -21,7 +21,11 @@ configure: deps
 build: configure
 	cmake --build --preset $(PRESET) -j $(JOBS)
 
-test: build
+# clang-format and the include directions (ci/lint.sh); `make test` runs it first.
+lint: deps
+	./ci/lint.sh
+
+test: lint build
 	ctest --preset $(PRESET) -j $(JOBS)
 
 # The demo needs the perfgate binary only, not the 300-odd test objects.
@@ -47,7 +51,7 @@ compare-wrk:
 	./tests/bench/compare_wrk.sh ./build-release
 
 format:
-	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+	git ls-files '*.cpp' '*.h' | xargs $$(command -v clang-format-14 || echo clang-format) -i
 
 clean:
 	rm -rf build build-release build-asan-ubsan build-package

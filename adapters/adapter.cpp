@@ -2,7 +2,7 @@
 // scenario's runs. In perfgate_adapter_options, which every adapter links.
 #include "adapters/adapter.h"
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate {
 

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/environment.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/model/environment.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate {
 

@@ -8,7 +8,7 @@
 #include "adapters/k6/k6_adapter.h"
 #include "adapters/mock/mock_adapter.h"
 #include "adapters/native/native_adapter.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate {
 

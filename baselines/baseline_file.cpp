@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/errors.h"
-#include "harness/model/result_json.h"
+#include "core/errors.h"
+#include "core/model/result_json.h"
 
 namespace perfgate::baselines {
 namespace {

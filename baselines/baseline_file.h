@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::baselines {
 

@@ -5,7 +5,7 @@
 #include <tuple>
 
 #include "baselines/baseline_file.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::baselines {
 namespace {

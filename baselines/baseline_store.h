@@ -8,9 +8,9 @@
 #include <optional>
 #include <string>
 
-#include "harness/git/git_repository.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/git/git_repository.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::baselines {
 

@@ -5,10 +5,10 @@
 #include <cstdio>
 
 #include "baselines/baseline_file.h"
+#include "core/errors.h"
+#include "core/model/units.h"
 #include "gates/compare/run_values.h"
 #include "gates/stats/quantiles.h"
-#include "harness/errors.h"
-#include "harness/model/units.h"
 
 namespace perfgate::baselines {
 namespace {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "baselines/baseline_store.h"
+#include "core/suite/metric_selector.h"
 #include "gates/compare/gate_result.h"
 #include "gates/compare/history_point.h"
-#include "harness/suite/metric_selector.h"
 
 namespace perfgate::baselines {
 

@@ -4,8 +4,8 @@
 #include <set>
 
 #include "baselines/baseline_values.h"
-#include "harness/errors.h"
-#include "harness/git/git_repository.h"
+#include "core/errors.h"
+#include "core/git/git_repository.h"
 
 namespace perfgate::baselines {
 namespace {

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "baselines/baseline_store.h"
+#include "core/model/run_result.h"
+#include "core/suite/gate_policy.h"
+#include "core/suite/suite.h"
 #include "gates/compare/history_point.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/gate_policy.h"
-#include "harness/suite/suite.h"
 
 namespace perfgate::baselines {
 

@@ -6,7 +6,8 @@
 #   ci/install-deps.sh demo    build + what `make demo` configures and runs (Catch2 and Google
 #                              Benchmark headers for the default preset's configure step)
 #   ci/install-deps.sh test    demo + everything the tests use (nginx, wrk, JMeter, a JDK,
-#                              Chromium, Node.js with npm, Artillery); what `make test` calls
+#                              Chromium, Node.js with npm, Artillery, clang-format); what
+#                              `make test` calls
 #   ci/install-deps.sh         the same as `test`
 #
 # Idempotent: a machine that has everything runs no apt-get at all. Checked on a pristine
@@ -23,8 +24,9 @@ BUILD_PACKAGES="cmake ninja-build g++ pkg-config git
   dpkg-dev file"
 # The default preset configures the tests and benchmarks, so `make demo` needs their headers.
 DEMO_PACKAGES="catch2 libbenchmark-dev"
-# Integration tests and the generator comparison.
-TEST_PACKAGES="curl nginx wrk time jq"
+# Integration tests and the generator comparison; `make lint` (run by `make test`) checks the
+# formatting with Debian 12's clang-format 14.
+TEST_PACKAGES="curl nginx wrk time jq clang-format"
 # Node.js and npm run Artillery (installed project-locally, see tools/artillery/install.sh).
 # Debian's nodejs 18 ships without npm; Artillery 2.0.21 declares node >= 18.16.1.
 TEST_PACKAGES="$TEST_PACKAGES nodejs"

@@ -6,8 +6,8 @@
 
 #include "adapters/artillery/artillery_command.h"
 #include "adapters/artillery/artillery_import.h"
-#include "harness/errors.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/process/child_process.h"
 
 namespace perfgate {
 namespace {

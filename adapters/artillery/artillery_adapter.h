@@ -1,7 +1,7 @@
 // The Artillery adapter: runs `artillery run --output report.json SCRIPT` for a suite scenario,
 // or imports reports Artillery wrote in an earlier CI step (artillery_import.h has the metrics).
 //
-// Scenario keys (ArtilleryOptions in harness/suite/tool_options.h): script (path, required unless
+// Scenario keys (ArtilleryOptions in core/suite/tool_options.h): script (path, required unless
 // `files`), artillery (the command or its path; default: PERFGATE_ARTILLERY, then the project-local
 // install tools/artillery/node_modules found above the perfgate binary or the suite file, then
 // `artillery` on PATH), env (map), target

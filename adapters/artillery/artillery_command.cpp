@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/errors.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/process/child_process.h"
 
 namespace perfgate::artillery {
 namespace {

@@ -34,7 +34,7 @@
 #include <vector>
 
 #include "adapters/artillery/artillery_report.h"
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate {
 

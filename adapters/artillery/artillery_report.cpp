@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::artillery {
 namespace {

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "adapters/artillery/artillery_report.h"
-#include "harness/model/histogram.h"
+#include "core/model/histogram.h"
 
 namespace perfgate::artillery {
 

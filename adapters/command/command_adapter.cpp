@@ -5,8 +5,8 @@
 #include <csignal>
 #include <thread>
 
-#include "harness/errors.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/process/child_process.h"
 
 namespace perfgate {
 namespace {

@@ -1,6 +1,6 @@
 // The command adapter (like hyperfine): times any command, each repetition one run.
 //
-// Scenario keys (CommandOptions in harness/suite/tool_options.h): command (argument list, required;
+// Scenario keys (CommandOptions in core/suite/tool_options.h): command (argument list, required;
 // no shell: write ["sh", "-c", "..."] for one), prepare (argument list, run before every warm-up
 // and measured run, not timed), cleanup (argument list, run once after the last run), env (map),
 // cwd (path; default: the suite's folder), timeout (duration per run, default 10m), warmup_runs

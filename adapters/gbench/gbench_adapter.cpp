@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "adapters/gbench/gbench_import.h"
-#include "harness/errors.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/process/child_process.h"
 
 namespace perfgate {
 namespace {

@@ -1,7 +1,7 @@
 // The Google Benchmark adapter: runs a benchmark binary for a suite scenario, or imports the
 // JSON files it wrote (gbench_import.h).
 //
-// Scenario keys (GbenchOptions in harness/suite/tool_options.h): binary (path, required unless
+// Scenario keys (GbenchOptions in core/suite/tool_options.h): binary (path, required unless
 // `files`), filter (--benchmark_filter), min_time (duration, --benchmark_min_time),
 // random_interleaving (bool), args (extra arguments), env (map), timeout (duration, default 10m),
 // files (import instead of running).

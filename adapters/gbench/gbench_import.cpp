@@ -14,7 +14,7 @@
 
 #include "adapters/gbench/gbench_date.h"
 #include "adapters/gbench/gbench_json.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate {
 namespace {

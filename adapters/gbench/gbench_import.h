@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate {
 

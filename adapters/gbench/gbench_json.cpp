@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::gbench {
 namespace {

@@ -1,7 +1,7 @@
 // The JMeter adapter: runs `jmeter -n -t PLAN -l OUT.jtl -j jmeter.log` for a suite scenario, or
 // imports JTL files JMeter wrote (jtl_import.h; metrics in jtl_results.h).
 //
-// Scenario keys (JMeterOptions in harness/suite/tool_options.h): plan (the .jmx, required unless
+// Scenario keys (JMeterOptions in core/suite/tool_options.h): plan (the .jmx, required unless
 // `files`), jmeter (the command: a name looked up on PATH, a path, or an argument list such as
 // [java, -cp, ..., org.apache.jmeter.NewDriver]; default "jmeter"), properties (map, passed as
 // -Jname=value after perfgate's own), args (extra arguments), env (map), timeout (duration, default

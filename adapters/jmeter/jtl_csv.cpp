@@ -5,7 +5,7 @@
 
 #include "adapters/jmeter/csv_record.h"
 #include "adapters/jmeter/jtl_fields.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::jmeter {
 namespace {

@@ -10,7 +10,7 @@
 #include "adapters/jmeter/jtl_csv.h"
 #include "adapters/jmeter/jtl_results.h"
 #include "adapters/jmeter/jtl_xml.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::jmeter {
 namespace {

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "adapters/jmeter/jtl_sample.h"
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::jmeter {
 

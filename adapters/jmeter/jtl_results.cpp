@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::jmeter {
 namespace {

@@ -26,7 +26,7 @@
 #include <string>
 
 #include "adapters/jmeter/jtl_sample.h"
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::jmeter {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "adapters/jmeter/jtl_fields.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::jmeter {
 namespace {

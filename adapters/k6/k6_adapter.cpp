@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "adapters/k6/k6_import.h"
-#include "harness/errors.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/process/child_process.h"
 
 namespace perfgate {
 namespace {

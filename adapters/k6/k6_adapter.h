@@ -1,7 +1,7 @@
 // The k6 adapter: runs `k6 run` for a suite scenario, or imports the files k6 wrote
 // (k6_import.h; metric mapping in k6_samples.h and k6_summary.h).
 //
-// Scenario keys (K6Options in harness/suite/tool_options.h): script (path, required unless
+// Scenario keys (K6Options in core/suite/tool_options.h): script (path, required unless
 // `files`), vus (int, --vus), duration
 // (--duration), iterations (int, --iterations), env (map, -e K=V), tags (map, --tag K=V),
 // args (extra arguments before the script), k6 (the program, default "k6" on PATH), timeout

@@ -7,7 +7,7 @@
 #include "adapters/k6/k6_line_reader.h"
 #include "adapters/k6/k6_ndjson.h"
 #include "adapters/k6/k6_summary.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::k6 {
 namespace {

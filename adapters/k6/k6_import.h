@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::k6 {
 

@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::k6 {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "adapters/k6/k6_samples.h"
 #include "adapters/k6/k6_time.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::k6 {
 namespace {

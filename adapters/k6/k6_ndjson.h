@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "adapters/k6/k6_line_reader.h"
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::k6 {
 

@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "adapters/k6/k6_samples.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::k6 {
 namespace {

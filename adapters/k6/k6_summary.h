@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::k6 {
 

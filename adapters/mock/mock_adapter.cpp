@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <random>
 
-#include "harness/model/histogram.h"
+#include "core/model/histogram.h"
 
 namespace perfgate {
 namespace {

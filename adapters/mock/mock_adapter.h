@@ -1,5 +1,5 @@
 // The mock adapter: a simulated service whose truth the suite states (MockOptions in
-// harness/suite/tool_options.h), for end-to-end tests of run, gate and baseline that must not
+// core/suite/tool_options.h), for end-to-end tests of run, gate and baseline that must not
 // depend on the machine's speed, after hyperfine's MockExecutor. Nothing is sent or slept: a
 // repetition is computed in microseconds from the seed, the scenario's name and its index, so
 // the same suite gives the same runs on any machine.

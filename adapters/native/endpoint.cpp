@@ -10,7 +10,7 @@
 #include <optional>
 
 #include "adapters/native/clock.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::native {
 namespace {

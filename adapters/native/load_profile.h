@@ -8,7 +8,7 @@
 #include <optional>
 #include <vector>
 
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

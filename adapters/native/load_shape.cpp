@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::native {
 namespace {

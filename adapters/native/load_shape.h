@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "adapters/native/load_profile.h"
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

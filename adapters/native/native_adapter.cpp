@@ -16,7 +16,7 @@
 #include "adapters/native/request_plan.h"
 #include "adapters/native/result_builder.h"
 #include "adapters/native/worker.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::native {
 namespace {

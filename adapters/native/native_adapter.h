@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "adapters/adapter.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

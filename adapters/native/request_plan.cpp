@@ -5,7 +5,7 @@
 #include <map>
 #include <string_view>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::native {
 namespace {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

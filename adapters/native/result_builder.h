@@ -24,8 +24,8 @@
 
 #include "adapters/native/request_plan.h"
 #include "adapters/native/worker_metrics.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

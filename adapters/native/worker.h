@@ -16,7 +16,7 @@
 #include "adapters/native/request_plan.h"
 #include "adapters/native/transport.h"
 #include "adapters/native/worker_metrics.h"
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native {
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "harness/model/histogram.h"
+#include "core/model/histogram.h"
 
 namespace perfgate::native {
 

@@ -36,11 +36,11 @@
 // Fewer than 2 runs on a side: no test (p = 1), NaN interval, ratio = median ratio.
 #pragma once
 
+#include "core/model/environment.h"
+#include "core/model/run_result.h"
+#include "core/suite/gate_policy.h"
 #include "gates/compare/gate_result.h"
 #include "gates/compare/run_values.h"
-#include "harness/model/environment.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "core/model/run_result.h"
+#include "core/model/units.h"
+#include "core/suite/metric_selector.h"
 #include "gates/sla/sla_check.h"
-#include "harness/model/run_result.h"
-#include "harness/model/units.h"
-#include "harness/suite/metric_selector.h"
 
 namespace perfgate::gates {
 

@@ -7,9 +7,9 @@
 #include <span>
 #include <vector>
 
+#include "core/model/run_result.h"
+#include "core/suite/metric_selector.h"
 #include "gates/compare/gate_result.h"
-#include "harness/model/run_result.h"
-#include "harness/suite/metric_selector.h"
 
 namespace perfgate::gates {
 

@@ -7,8 +7,8 @@
 #include <optional>
 #include <span>
 
+#include "core/suite/gate_policy.h"
 #include "gates/compare/gate_result.h"
-#include "harness/suite/gate_policy.h"
 
 namespace perfgate::gates {
 
@@ -19,7 +19,7 @@ struct VerdictInputs {
   Change change{};        // ratio and its (1 - alpha) interval; NaN or infinite allowed
   double p_adjusted = 1;  // after the gate-wide correction
   // Baseline and candidate were measured on different machines (environment_differences in
-  // harness/model/environment.h found a differing field).
+  // core/model/environment.h found a differing field).
   bool environment_differs = false;
 };
 

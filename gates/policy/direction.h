@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/suite/gate_policy.h"
+#include "core/suite/gate_policy.h"
 
 namespace perfgate::gates {
 

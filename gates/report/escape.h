@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::gates {
 

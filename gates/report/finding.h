@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/run_result.h"
 #include "gates/compare/gate_result.h"
-#include "harness/model/run_result.h"
 
 namespace perfgate::gates {
 

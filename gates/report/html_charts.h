@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "core/model/histogram.h"
 #include "gates/compare/gate_result.h"
 #include "gates/report/report_input.h"
-#include "harness/model/histogram.h"
 
 namespace perfgate::gates::html {
 

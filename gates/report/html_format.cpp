@@ -3,9 +3,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/model/units.h"
 #include "gates/report/escape.h"
 #include "gates/stats/quantiles.h"
-#include "harness/model/units.h"
 
 namespace perfgate::gates::html {
 DisplayUnit display_unit(const std::string& unit, double typical) {

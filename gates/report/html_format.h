@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
-#include "harness/model/units.h"
-#include "harness/suite/metric_selector.h"
+#include "core/model/run_result.h"
+#include "core/model/units.h"
+#include "core/suite/metric_selector.h"
 
 namespace perfgate::gates::html {
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "core/model/run_result.h"
 #include "gates/compare/gate_result.h"
 #include "gates/compare/history_point.h"
-#include "harness/model/run_result.h"
 
 namespace perfgate::gates {
 

@@ -8,6 +8,8 @@
 #include <iostream>
 #include <system_error>
 
+#include "core/errors.h"
+#include "core/model/atomic_file.h"
 #include "gates/compare/gate_result_json.h"
 #include "gates/report/csv_report.h"
 #include "gates/report/github_annotations.h"
@@ -17,8 +19,6 @@
 #include "gates/report/openmetrics_report.h"
 #include "gates/report/redact_gate.h"
 #include "gates/report/text_report.h"
-#include "harness/errors.h"
-#include "harness/model/atomic_file.h"
 
 namespace perfgate::gates {
 namespace {

@@ -6,9 +6,9 @@
 #include <map>
 #include <optional>
 
+#include "core/errors.h"
 #include "gates/sla/sla_sentence.h"
 #include "gates/stats/quantiles.h"
-#include "harness/errors.h"
 
 namespace perfgate::sla {
 namespace {

@@ -23,8 +23,8 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
-#include "harness/suite/sla_rule.h"
+#include "core/model/run_result.h"
+#include "core/suite/sla_rule.h"
 
 namespace perfgate::sla {
 

@@ -4,7 +4,7 @@
 #include <span>
 #include <vector>
 
-#include "harness/suite/correction.h"  // Correction: none, holm, benjamini_hochberg
+#include "core/suite/correction.h"  // Correction: none, holm, benjamini_hochberg
 
 namespace perfgate::stats {
 

@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "adapters/native/native_adapter.h"
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 #include "gates/compare/run_values.h"
-#include "harness/errors.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::calibrate {
 namespace {

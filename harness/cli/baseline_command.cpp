@@ -10,15 +10,15 @@
 #include "baselines/baseline_file.h"
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
+#include "core/errors.h"
+#include "core/model/atomic_file.h"
+#include "core/model/result_json.h"
+#include "core/suite/gate_policy.h"
+#include "core/suite/suite_loader.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
-#include "harness/errors.h"
-#include "harness/model/atomic_file.h"
-#include "harness/model/result_json.h"
 #include "harness/run/summary_table.h"
-#include "harness/suite/gate_policy.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
 namespace {

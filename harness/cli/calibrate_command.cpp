@@ -7,12 +7,12 @@
 #include <optional>
 #include <string>
 
+#include "core/errors.h"
+#include "core/suite/quantity.h"
 #include "harness/calibrate/aa_runs.h"
 #include "harness/calibrate/noise.h"
 #include "harness/cli/commands.h"
-#include "harness/errors.h"
 #include "harness/run/signals.h"
-#include "harness/suite/quantity.h"
 #include "harness/target/target_spec.h"
 
 namespace perfgate::cli {

@@ -9,16 +9,16 @@
 #include <sstream>
 
 #include "adapters/gbench/gbench_import.h"
+#include "core/errors.h"
+#include "core/model/result_json.h"
+#include "core/suite/gate_policy.h"
+#include "core/suite/quantity.h"
+#include "core/suite/sla_rule.h"
+#include "core/suite/suite_loader.h"
 #include "gates/compare/compare.h"
 #include "gates/report/report_writer.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/options.h"
-#include "harness/errors.h"
-#include "harness/model/result_json.h"
-#include "harness/suite/gate_policy.h"
-#include "harness/suite/quantity.h"
-#include "harness/suite/sla_rule.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
 namespace {

@@ -5,9 +5,9 @@
 #include <iostream>
 #include <memory>
 
+#include "core/errors.h"
 #include "harness/cli/commands.h"
 #include "harness/doctor/doctor.h"
-#include "harness/errors.h"
 
 namespace perfgate::cli {
 namespace {

@@ -9,17 +9,17 @@
 #include <memory>
 
 #include "baselines/gate_baseline.h"
+#include "core/errors.h"
+#include "core/git/git_repository.h"
+#include "core/model/environment.h"
+#include "core/model/result_json.h"
+#include "core/suite/gate_policy.h"
+#include "core/suite/suite_loader.h"
 #include "gates/compare/compare.h"
 #include "gates/report/report_writer.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
-#include "harness/errors.h"
-#include "harness/git/git_repository.h"
-#include "harness/model/environment.h"
-#include "harness/model/result_json.h"
-#include "harness/suite/gate_policy.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
 namespace {

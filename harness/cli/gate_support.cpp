@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <iostream>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/run/progress.h"
 #include "harness/run/runner.h"
 #include "harness/run/signals.h"

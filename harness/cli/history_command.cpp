@@ -9,14 +9,14 @@
 
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
+#include "core/errors.h"
+#include "core/model/units.h"
+#include "core/suite/gate_policy.h"
+#include "core/suite/suite_loader.h"
 #include "gates/report/escape.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/gate_support.h"
 #include "harness/cli/options.h"
-#include "harness/errors.h"
-#include "harness/model/units.h"
-#include "harness/suite/gate_policy.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
 namespace {

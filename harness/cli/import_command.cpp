@@ -6,10 +6,10 @@
 #include <memory>
 
 #include "adapters/adapter.h"
+#include "core/errors.h"
+#include "core/model/environment.h"
+#include "core/model/result_json.h"
 #include "harness/cli/commands.h"
-#include "harness/errors.h"
-#include "harness/model/environment.h"
-#include "harness/model/result_json.h"
 
 namespace perfgate::cli {
 namespace {

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include "core/errors.h"
 #include "harness/cli/commands.h"
-#include "harness/errors.h"
 #include "harness/init/init.h"
 
 namespace perfgate::cli {

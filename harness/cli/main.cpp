@@ -3,10 +3,10 @@
 
 #include <iostream>
 
+#include "core/errors.h"
+#include "core/model/version.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/manual.h"
-#include "harness/errors.h"
-#include "harness/model/version.h"
 
 int main(int argc, char** argv) {
   using perfgate::ExitCode;

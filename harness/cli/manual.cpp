@@ -8,8 +8,8 @@
 #include <sstream>
 #include <vector>
 
-#include "harness/model/version.h"
-#include "harness/suite/yaml_field.h"
+#include "core/model/version.h"
+#include "core/suite/yaml_field.h"
 
 namespace perfgate::cli {
 namespace {

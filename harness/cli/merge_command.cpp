@@ -5,9 +5,9 @@
 #include <iostream>
 #include <memory>
 
+#include "core/errors.h"
+#include "core/model/result_json.h"
 #include "harness/cli/commands.h"
-#include "harness/errors.h"
-#include "harness/model/result_json.h"
 #include "harness/run/shard.h"
 
 namespace perfgate::cli {

@@ -10,14 +10,14 @@
 #include <unistd.h>
 #include <iostream>
 
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 #include "harness/cli/commands.h"
 #include "harness/cli/options.h"
-#include "harness/errors.h"
 #include "harness/run/progress.h"
 #include "harness/run/runner.h"
 #include "harness/run/signals.h"
 #include "harness/run/summary_table.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::cli {
 namespace {

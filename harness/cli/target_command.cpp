@@ -14,8 +14,8 @@
 #include <optional>
 #include <string>
 
+#include "core/errors.h"
 #include "harness/cli/commands.h"
-#include "harness/errors.h"
 #include "harness/target/target_server.h"
 #include "harness/target/target_spec.h"
 #include "harness/target/unique_fd.h"

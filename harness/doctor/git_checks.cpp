@@ -1,8 +1,8 @@
 // The git state a gate depends on: a repository, full history (merge-base), a branch.
+#include "core/errors.h"
+#include "core/git/git_repository.h"
+#include "core/model/environment.h"
 #include "harness/doctor/doctor.h"
-#include "harness/errors.h"
-#include "harness/git/git_repository.h"
-#include "harness/model/environment.h"
 
 namespace perfgate::doctor {
 namespace {

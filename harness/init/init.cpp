@@ -3,11 +3,11 @@
 #include <fstream>
 #include <regex>
 
-#include "harness/errors.h"
+#include "core/errors.h"
+#include "core/model/atomic_file.h"
+#include "core/suite/quantity.h"
+#include "core/suite/suite_loader.h"
 #include "harness/init/starter_files.h"
-#include "harness/model/atomic_file.h"
-#include "harness/suite/quantity.h"
-#include "harness/suite/suite_loader.h"
 
 namespace perfgate::init {
 namespace fs = std::filesystem;

@@ -2,7 +2,7 @@
 
 #include <unistd.h>
 
-#include "harness/model/units.h"
+#include "core/model/units.h"
 
 #include <cmath>
 #include <cstdio>

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 #include "harness/run/process_stats.h"
 
 namespace perfgate {

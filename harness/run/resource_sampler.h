@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
+#include "core/suite/quantity.h"
 #include "harness/run/resource_metrics.h"
-#include "harness/suite/quantity.h"
 
 namespace perfgate {
 

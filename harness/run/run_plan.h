@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "adapters/adapter.h"
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate {
 

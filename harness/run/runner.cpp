@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <random>
 
-#include "harness/errors.h"
-#include "harness/model/environment.h"
-#include "harness/process/child_process.h"
+#include "core/errors.h"
+#include "core/model/environment.h"
+#include "core/process/child_process.h"
 #include "harness/run/run_plan.h"
 #include "harness/run/scenario_runner.h"
 #include "harness/run/signals.h"

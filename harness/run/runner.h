@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 #include "harness/run/progress.h"
 #include "harness/run/shard.h"
-#include "harness/suite/suite.h"
 
 namespace perfgate {
 

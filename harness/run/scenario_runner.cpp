@@ -5,8 +5,8 @@
 #include <map>
 #include <thread>
 
-#include "harness/errors.h"
-#include "harness/model/result_json.h"
+#include "core/errors.h"
+#include "core/model/result_json.h"
 #include "harness/run/resource_sampler.h"
 
 namespace perfgate::run_detail {

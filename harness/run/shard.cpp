@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate {
 namespace {

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate {
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <sstream>
 
-#include "harness/model/units.h"
+#include "core/model/units.h"
 #include "harness/run/progress.h"
 
 namespace perfgate {

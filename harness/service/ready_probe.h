@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "harness/suite/suite.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::service {
 

@@ -3,7 +3,7 @@
 #include <fstream>
 #include <thread>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/service/ready_probe.h"
 
 namespace perfgate::service {

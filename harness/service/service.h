@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "harness/process/child_process.h"
-#include "harness/suite/suite.h"
+#include "core/process/child_process.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::service {
 

@@ -10,7 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace perfgate::target {
 namespace {

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/target/event_loop.h"
 #include "harness/target/response_plan.h"
 #include "harness/target/unique_fd.h"

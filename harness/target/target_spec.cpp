@@ -6,8 +6,8 @@
 #include <cmath>
 #include <optional>
 
-#include "harness/errors.h"
-#include "harness/suite/quantity.h"
+#include "core/errors.h"
+#include "core/suite/quantity.h"
 
 namespace perfgate::target {
 namespace {

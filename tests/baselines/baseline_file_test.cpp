@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "baselines/baseline_file.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/baselines/git_fixture.h"
 
 using namespace perfgate;

@@ -7,8 +7,8 @@
 #include "baselines/baseline_file.h"
 #include "baselines/baseline_store.h"
 #include "baselines/baseline_values.h"
-#include "harness/errors.h"
-#include "harness/model/atomic_file.h"
+#include "core/errors.h"
+#include "core/model/atomic_file.h"
 #include "tests/baselines/git_fixture.h"
 #include "tests/support/test_support.h"
 

@@ -5,7 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "baselines/baseline_file.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/baselines/git_fixture.h"
 #include "tests/support/test_support.h"
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::testing {
 
@@ -32,10 +32,10 @@ std::string suite_yaml(const std::string& suite, const std::vector<std::string>&
 // The simulated service of a mock suite (adapters/mock): what its scenarios measure.
 struct MockService {
   double latency_ms = 5;
-  int seed = 1;               // another seed: the same service, measured again
-  std::string noise = "2%";   // run-to-run
+  int seed = 1;              // another seed: the same service, measured again
+  std::string noise = "2%";  // run-to-run
   int repetitions = 10;
-  std::string extra_keys{};   // more scenario keys, each line indented by 4
+  std::string extra_keys{};  // more scenario keys, each line indented by 4
 };
 
 // A suite file (YAML) whose scenarios are mock ones with the request `list`, gating

@@ -6,7 +6,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "harness/model/histogram.h"
+#include "core/model/histogram.h"
 
 using perfgate::Histogram;
 

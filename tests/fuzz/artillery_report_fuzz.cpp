@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "adapters/artillery/artillery_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace {
 

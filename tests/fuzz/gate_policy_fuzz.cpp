@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "harness/errors.h"
-#include "harness/suite/suite_loader.h"
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 
 namespace {
 

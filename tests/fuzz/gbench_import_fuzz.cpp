@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "adapters/gbench/gbench_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace {
 

@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "harness/model/histogram.h"
+#include "core/model/histogram.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -9,7 +9,7 @@
 
 #include "adapters/jmeter/jtl_csv.h"
 #include "adapters/jmeter/jtl_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include <string>
 
 #include "adapters/k6/k6_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace {
 

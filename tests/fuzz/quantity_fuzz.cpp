@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "harness/suite/quantity.h"
+#include "core/suite/quantity.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/errors.h"
-#include "harness/model/result_json.h"
+#include "core/errors.h"
+#include "core/model/result_json.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   nlohmann::json document;

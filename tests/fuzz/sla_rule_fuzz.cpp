@@ -7,9 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/errors.h"
+#include "core/suite/sla_rule.h"
 #include "gates/sla/sla_check.h"
-#include "harness/errors.h"
-#include "harness/suite/sla_rule.h"
 
 namespace sla = perfgate::sla;
 

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "harness/errors.h"
-#include "harness/suite/suite_loader.h"
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "adapters/artillery/artillery_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate;

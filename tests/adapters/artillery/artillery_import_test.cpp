@@ -5,7 +5,7 @@
 #include <numeric>
 
 #include "adapters/artillery/artillery_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate;

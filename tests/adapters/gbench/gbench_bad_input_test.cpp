@@ -5,7 +5,7 @@
 #include <string>
 
 #include "adapters/gbench/gbench_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/support/test_support.h"
 
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "adapters/jmeter/jtl_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate;

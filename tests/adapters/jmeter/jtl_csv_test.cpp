@@ -7,7 +7,7 @@
 
 #include "adapters/jmeter/jtl_csv.h"
 #include "adapters/jmeter/jtl_import.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 
 using namespace perfgate;
 using perfgate::jmeter::import_jtl_text;

@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/adapters/k6/k6_test_support.h"
 
 using perfgate::testing::read_file;

@@ -11,7 +11,7 @@
 #include <fstream>
 #include <thread>
 
-#include "harness/model/result_json.h"
+#include "core/model/result_json.h"
 #include "tests/adapters/k6/k6_test_support.h"
 
 using perfgate::testing::perfgate_binary;

@@ -6,7 +6,7 @@
 #include <string>
 
 #include "adapters/k6/k6_import.h"
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 #include "tests/support/test_support.h"
 
 namespace k6_test {

@@ -26,9 +26,9 @@ double median_ms(const RunResult& run) {
 }
 
 CommandOutput run_mock_suite(const TempDir& dir, const std::string& scenario_keys) {
-  write_file(dir.path() / "perf.yaml",
-             "suite: m\nrepetitions: 4\nscenarios:\n  - name: api\n    adapter: mock\n" +
-                 scenario_keys);
+  write_file(
+      dir.path() / "perf.yaml",
+      "suite: m\nrepetitions: 4\nscenarios:\n  - name: api\n    adapter: mock\n" + scenario_keys);
   return run_command({perfgate_binary().string(), "run", (dir.path() / "perf.yaml").string(), "-o",
                       (dir.path() / "results.json").string(), "--no-progress"});
 }

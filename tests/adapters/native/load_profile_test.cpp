@@ -4,7 +4,7 @@
 
 #include "adapters/native/load_profile.h"
 #include "adapters/native/load_shape.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/adapters/native/test_loads.h"
 
 using namespace perfgate;

@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "adapters/native/native_adapter.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/target/target_server.h"
 #include "tests/adapters/native/broken_servers.h"
 #include "tests/adapters/native/test_loads.h"

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "adapters/native/request_plan.h"
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "tests/adapters/native/test_loads.h"
 
 using namespace perfgate;

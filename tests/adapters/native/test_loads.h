@@ -4,8 +4,8 @@
 #include <chrono>
 #include <string>
 
-#include "harness/model/run_result.h"
-#include "harness/suite/suite.h"
+#include "core/model/run_result.h"
+#include "core/suite/suite.h"
 
 namespace perfgate::native::testing {
 

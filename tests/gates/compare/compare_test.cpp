@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/model/environment.h"
+#include "core/suite/sla_rule.h"
 #include "gates/sla/sla_check.h"
-#include "harness/model/environment.h"
-#include "harness/suite/sla_rule.h"
 #include "synthetic_suite.h"
 
 namespace gates = perfgate::gates;

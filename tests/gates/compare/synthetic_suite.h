@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/run_result.h"
+#include "core/model/run_result.h"
 
 namespace perfgate::testing {
 

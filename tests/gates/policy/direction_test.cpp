@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "harness/suite/suite_loader.h"
+#include "core/suite/suite_loader.h"
 
 namespace gates = perfgate::gates;
 using gates::Direction;

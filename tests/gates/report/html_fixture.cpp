@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/suite/sla_rule.h"
 #include "gates/stats/quantiles.h"
-#include "harness/suite/sla_rule.h"
 
 namespace perfgate::testing {
 namespace {

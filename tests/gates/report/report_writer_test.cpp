@@ -6,10 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/errors.h"
 #include "gates/report/junit_report.h"
 #include "gates/report/markdown_report.h"
 #include "gates/report/report_writer.h"
-#include "harness/errors.h"
 #include "report_fixture.h"
 #include "tests/support/test_support.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 namespace sla = perfgate::sla;
 using perfgate::Histogram;

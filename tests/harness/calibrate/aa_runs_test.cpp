@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 using namespace perfgate;
 using namespace std::chrono_literals;

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/model/result_json.h"
+#include "core/model/result_json.h"
 #include "tests/baselines/git_fixture.h"
 #include "tests/support/test_support.h"
 

@@ -95,7 +95,7 @@ TEST_CASE("compare: bad input exits 2 naming the file", "[cli]") {
   CHECK(out.err.find("missing.json") != std::string::npos);
 }
 
-TEST_CASE("compare --suite: a mistake in the gate block exits 2 naming the line of its key",
+TEST_CASE("compare --suite: a mistake in a gate or k6 key exits 2 naming the line of that key",
           "[cli]") {
   struct Bad {
     std::string file;
@@ -105,6 +105,7 @@ TEST_CASE("compare --suite: a mistake in the gate block exits 2 naming the line 
   const auto bad = GENERATE(values<Bad>({
       {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
       {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
       {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
   }));
   const auto suite = fixtures_dir() / "suites" / bad.file;

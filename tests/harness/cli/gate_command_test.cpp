@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "baselines/baseline_file.h"
-#include "harness/model/result_json.h"
+#include "core/model/result_json.h"
 #include "tests/baselines/git_fixture.h"
 #include "tests/support/test_support.h"
 
@@ -312,7 +312,8 @@ TEST_CASE("gate: a small change under large noise is inconclusive and passes",
   CHECK(latency_seen);
 }
 
-TEST_CASE("gate: a mistake in the gate block exits 2 naming the line of its key", "[cli][gate]") {
+TEST_CASE("gate: a mistake in a gate or k6 key exits 2 naming the line of that key",
+          "[cli][gate]") {
   struct Bad {
     std::string file;
     std::string where;
@@ -321,6 +322,7 @@ TEST_CASE("gate: a mistake in the gate block exits 2 naming the line of its key"
   const auto bad = GENERATE(values<Bad>({
       {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
       {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
       {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
   }));
   const auto suite = fixtures_dir() / "suites" / bad.file;

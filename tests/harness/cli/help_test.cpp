@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "harness/model/version.h"
+#include "core/model/version.h"
 #include "tests/support/test_support.h"
 
 namespace {

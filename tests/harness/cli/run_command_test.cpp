@@ -140,7 +140,7 @@ TEST_CASE("an unwritable output path fails before any load", "[cli]") {
   CHECK(std::chrono::steady_clock::now() - started < 2s);
 }
 
-TEST_CASE("a mistake in the gate block exits 2 naming the line of its key", "[cli]") {
+TEST_CASE("a mistake in a gate or k6 key exits 2 naming the line of that key", "[cli]") {
   struct Bad {
     std::string file;
     std::string where;
@@ -149,6 +149,7 @@ TEST_CASE("a mistake in the gate block exits 2 naming the line of its key", "[cl
   const auto bad = GENERATE(values<Bad>({
       {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
       {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
+      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
       {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
   }));
   TempDir dir;

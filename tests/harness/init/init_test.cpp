@@ -7,7 +7,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/target/target_server.h"
 #include "tests/support/test_support.h"
 

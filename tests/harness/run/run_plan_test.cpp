@@ -51,8 +51,7 @@ TEST_CASE("plan: --repetitions overrides the suite's and the scenario's", "[plan
   CHECK(measures(plan_suite(suite, {0}, std::nullopt), 0).size() == 7);
 }
 
-TEST_CASE("plan: Google Benchmark measures all repetitions in one process, by the plan",
-          "[plan]") {
+TEST_CASE("plan: Google Benchmark measures all repetitions in one process, by the plan", "[plan]") {
   GbenchOptions gbench;
   gbench.binary = "bench";
   const Suite suite = suite_of(10, {scenario_of(AdapterKind::gbench, gbench)});

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/run/runner.h"
 #include "harness/target/target_server.h"
 

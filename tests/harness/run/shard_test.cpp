@@ -1,7 +1,7 @@
 // Sharded load: each shard sends its part; merged shards count exactly what one run sends.
 #include <catch2/catch.hpp>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/run/runner.h"
 #include "harness/run/shard.h"
 #include "harness/target/target_server.h"

@@ -1,8 +1,8 @@
 // Parameter sweeps: a native scenario's `matrix:` expands into named scenarios.
 #include <catch2/catch.hpp>
 
-#include "harness/errors.h"
-#include "harness/suite/suite_loader.h"
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 
 using namespace perfgate;
 

@@ -4,8 +4,8 @@
 
 #include <csignal>
 
-#include "harness/errors.h"
-#include "harness/suite/suite_loader.h"
+#include "core/errors.h"
+#include "core/suite/suite_loader.h"
 
 using namespace perfgate;
 using namespace std::chrono_literals;

@@ -4,7 +4,7 @@
 
 #include <csignal>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/service/service.h"
 #include "harness/target/target_server.h"
 #include "tests/harness/service/service_test_support.h"

@@ -4,7 +4,7 @@
 #include <string>
 #include <thread>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 #include "harness/target/target_server.h"
 #include "tests/harness/target/http_test_client.h"
 

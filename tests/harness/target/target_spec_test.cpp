@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "harness/errors.h"
+#include "core/errors.h"
 
 using namespace std::chrono_literals;
 using perfgate::InputError;
