@@ -15,19 +15,11 @@
 #include <vector>
 
 #include "core/model/environment.h"
+#include "core/model/live_stats.h"
 #include "core/model/run_result.h"
 #include "core/suite/suite.h"
 
 namespace perfgate {
-
-// What a live progress line shows; sampled a few times per second by generators that can.
-struct LiveStats {
-  double elapsed_s = 0;
-  uint64_t requests = 0;  // completed responses so far
-  uint64_t errors = 0;    // errors of any kind so far
-  double rate_per_s = 0;  // completions per second over the last sample interval
-  uint64_t p99_ns = 0;    // p99 latency so far (0 when unknown)
-};
 
 // One scenario as the harness hands it to its adapter, for one step of the plan.
 struct ScenarioContext {

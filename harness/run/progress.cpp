@@ -20,7 +20,7 @@ void ProgressLine::set_phase(const std::string& scenario, const std::string& pha
   prefix_ = scenario + "  " + phase;
 }
 
-void ProgressLine::update(const ProgressSample& sample) {
+void ProgressLine::update(const LiveStats& sample) {
   if (!active_) return;
   std::string p99 =
       sample.p99_ns ? format_value(static_cast<double>(sample.p99_ns), Unit::time_ns()) : "-";

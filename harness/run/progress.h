@@ -6,15 +6,9 @@
 #include <cstdio>
 #include <string>
 
-namespace perfgate {
+#include "core/model/live_stats.h"
 
-struct ProgressSample {
-  double elapsed_s = 0;
-  uint64_t requests = 0;
-  uint64_t errors = 0;
-  double rate_per_s = 0;
-  uint64_t p99_ns = 0;
-};
+namespace perfgate {
 
 class ProgressLine {
  public:
@@ -23,7 +17,7 @@ class ProgressLine {
   ~ProgressLine();
 
   void set_phase(const std::string& scenario, const std::string& phase);  // "warm-up", "run 2/5"
-  void update(const ProgressSample& sample);
+  void update(const LiveStats& sample);
   void clear();  // erases the line so a following message starts clean
 
  private:

@@ -101,12 +101,14 @@ std::filesystem::path scenario_work_dir(const RunContext& ctx, const Scenario& s
 
 ScenarioContext context_for(RunContext& ctx, const ScenarioState& state,
                             const std::atomic<bool>& stop) {
-  return ScenarioContext{.scenario = &state.scenario,
-                         .suite_dir = suite_base_dir(ctx.suite),
-                         .work_dir = state.work_dir,
-                         .warmup = warmup_of(ctx.suite, state.scenario),
-                         .stop = &stop,
-                         .environment = &ctx.out.result.environment};
+  return ScenarioContext{
+      .scenario = &state.scenario,
+      .suite_dir = suite_base_dir(ctx.suite),
+      .work_dir = state.work_dir,
+      .warmup = warmup_of(ctx.suite, state.scenario),
+      .stop = &stop,
+      .on_progress = [&ctx](const LiveStats& live) { ctx.progress.update(live); },
+      .environment = &ctx.out.result.environment};
 }
 
 // The adapter's prepare() before the scenario's first step. A tool that cannot start (not
@@ -149,10 +151,7 @@ auto failures_kept(Step&& step) -> decltype(step()) {
 
 void warm_up(RunContext& ctx, ScenarioState& state, const Adapter& adapter) {
   ctx.progress.set_phase(state.scenario.name, "warm-up");
-  ScenarioContext context = context_for(ctx, state, ctx.stop);
-  context.on_progress = [&ctx](const LiveStats& live) {
-    ctx.progress.update({live.elapsed_s, live.requests, live.errors, live.rate_per_s, live.p99_ns});
-  };
+  const ScenarioContext context = context_for(ctx, state, ctx.stop);
   std::optional<RunResult> failed = failures_kept([&] { return adapter.warm_up(context); });
   ctx.progress.clear();
   if (failed) record_run(ctx, state, std::move(*failed));
@@ -176,10 +175,7 @@ void measure(RunContext& ctx, ScenarioState& state, const Adapter& adapter,
   }
   ctx.progress.set_phase(state.scenario.name, run_phase(state, repetitions));
   ResourceSampler sampler(sampler_settings(ctx, adapter.runs_in_process()));
-  ScenarioContext context = context_for(ctx, state, sampler.stop_flag());
-  context.on_progress = [&ctx](const LiveStats& live) {
-    ctx.progress.update({live.elapsed_s, live.requests, live.errors, live.rate_per_s, live.p99_ns});
-  };
+  const ScenarioContext context = context_for(ctx, state, sampler.stop_flag());
   std::vector<RunResult> runs =
       failures_kept([&] { return adapter.measure(context, repetitions); });
   const std::vector<Metric> resources = sampler.finish();

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/harness/cli/bad_suites.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate::testing;
@@ -97,25 +98,11 @@ TEST_CASE("compare: bad input exits 2 naming the file", "[cli]") {
 
 TEST_CASE("compare --suite: a mistake in a gate or k6 key exits 2 naming the line of that key",
           "[cli]") {
-  struct Bad {
-    std::string file;
-    std::string where;
-    std::string part;
-  };
-  const auto bad = GENERATE(values<Bad>({
-      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
-      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
-  }));
-  const auto suite = fixtures_dir() / "suites" / bad.file;
+  const BadSuite bad = GENERATE(from_range(kBadSuites));
   const auto results = (fixtures_dir() / "results" / "checkout-api.json").string();
-  auto out =
-      run_command({perfgate_binary(), "compare", results, results, "--suite", suite.string()});
-  INFO(out.err);
-  CHECK(out.exit_code == 2);
-  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
-  CHECK(out.err.find(bad.part) != std::string::npos);
+  check_names_the_key(run_command({perfgate_binary(), "compare", results, results, "--suite",
+                                   bad_suite_path(bad).string()}),
+                      bad);
 }
 
 TEST_CASE("compare: a bad flag exits 2 naming the flag", "[cli]") {

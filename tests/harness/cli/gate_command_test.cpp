@@ -8,6 +8,7 @@
 #include "baselines/baseline_file.h"
 #include "core/model/result_json.h"
 #include "tests/baselines/git_fixture.h"
+#include "tests/harness/cli/bad_suites.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate;
@@ -314,21 +315,8 @@ TEST_CASE("gate: a small change under large noise is inconclusive and passes",
 
 TEST_CASE("gate: a mistake in a gate or k6 key exits 2 naming the line of that key",
           "[cli][gate]") {
-  struct Bad {
-    std::string file;
-    std::string where;
-    std::string part;
-  };
-  const auto bad = GENERATE(values<Bad>({
-      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
-      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
-  }));
-  const auto suite = fixtures_dir() / "suites" / bad.file;
-  const auto out = perfgate_cli({"gate", suite.string(), "--against", "main", "--no-progress"});
-  INFO(out.err);
-  CHECK(out.exit_code == 2);
-  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
-  CHECK(out.err.find(bad.part) != std::string::npos);
+  const BadSuite bad = GENERATE(from_range(kBadSuites));
+  check_names_the_key(
+      perfgate_cli({"gate", bad_suite_path(bad).string(), "--against", "main", "--no-progress"}),
+      bad);
 }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/target/target_server.h"
+#include "tests/harness/cli/bad_suites.h"
 #include "tests/support/test_support.h"
 
 using namespace perfgate;
@@ -141,24 +142,10 @@ TEST_CASE("an unwritable output path fails before any load", "[cli]") {
 }
 
 TEST_CASE("a mistake in a gate or k6 key exits 2 naming the line of that key", "[cli]") {
-  struct Bad {
-    std::string file;
-    std::string where;
-    std::string part;
-  };
-  const auto bad = GENERATE(values<Bad>({
-      {"bad-gate-typo.yaml", "line 3, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-gate-typo-block.yaml", "line 6, key gate.thresold", "did you mean 'threshold'?"},
-      {"bad-k6-key.yaml", "line 7, key scenarios[0].duraton", "did you mean 'duration'?"},
-      {"bad-gate-threshold.yaml", "line 5, key gate.threshold", "got '500%'"},
-  }));
+  const BadSuite bad = GENERATE(from_range(kBadSuites));
   TempDir dir;
-  const auto suite = fixtures_dir() / "suites" / bad.file;
-  auto out = run_command(
-      {perfgate_binary(), "run", suite.string(), "-o", (dir.path() / "r.json").string()});
-  INFO(out.err);
-  CHECK(out.exit_code == 2);
-  CHECK(out.err.find(suite.string() + ": " + bad.where + ": ") != std::string::npos);
-  CHECK(out.err.find(bad.part) != std::string::npos);
+  check_names_the_key(run_command({perfgate_binary(), "run", bad_suite_path(bad).string(), "-o",
+                                   (dir.path() / "r.json").string()}),
+                      bad);
   CHECK_FALSE(std::filesystem::exists(dir.path() / "r.json"));
 }
