@@ -59,7 +59,7 @@ class Adapter {
   // Measures `repetitions` and returns their runs in order. A tool that fails (crash, non-zero
   // exit, no output, timeout) yields a failed run with the exit code and the tail of its log in
   // failure_reason and `log` set, and no runs after it; a stopped one yields an interrupted run.
-  // `repetitions.count` is above 1 only when max_repetitions_per_step() allows it.
+  // `repetitions.count` is above 1 only when repetitions_per_step() asks for it.
   virtual std::vector<RunResult> measure(const ScenarioContext& context,
                                          Repetitions repetitions) const = 0;
 
@@ -67,8 +67,10 @@ class Adapter {
   // Returns a failed run when cleaning up failed.
   virtual std::optional<RunResult> finish(const ScenarioContext& context) const;
 
-  // How many repetitions one process of the tool may measure, when the plan asks for it.
-  virtual int max_repetitions_per_step() const { return 1; }
+  // How many repetitions of `scenario` one step measures: 1, a process per repetition, unless
+  // the scenario asks one process to measure several (Google Benchmark's
+  // repetitions_per_process).
+  virtual int repetitions_per_step(const Scenario&) const { return 1; }
   // True when the load is generated inside perfgate's own process, whose CPU is then sampled.
   virtual bool runs_in_process() const { return false; }
   // False when the adapter writes no outputs or logs, so it needs no work folder.

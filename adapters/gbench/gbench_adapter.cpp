@@ -58,8 +58,8 @@ std::vector<RunResult> runs_by_repetition(const SuiteResult& imported) {
   return runs;
 }
 
-int GbenchAdapter::max_repetitions_per_step() const {
-  return 1'000'000;  // Google Benchmark repeats in one process with --benchmark_repetitions
+int GbenchAdapter::repetitions_per_step(const Scenario& scenario) const {
+  return std::get<GbenchOptions>(scenario.tool).repetitions_per_process;
 }
 
 std::vector<RunResult> GbenchAdapter::measure(const ScenarioContext& context,

@@ -3,11 +3,11 @@
 //
 // Scenario keys (GbenchOptions in core/suite/tool_options.h): binary (path, required unless
 // `files`), filter (--benchmark_filter), min_time (duration, --benchmark_min_time),
-// random_interleaving (bool), args (extra arguments), env (map), timeout (duration, default 10m),
-// files (import instead of running).
+// random_interleaving (bool, default on), repetitions_per_process (default 1), args (extra
+// arguments), env (map), timeout (duration, default 10m), files (import instead of running).
 //
-// One invocation measures the repetitions of one step of the plan
-// (--benchmark_repetitions=N, JSON to the work folder, the warm-up as
+// One invocation measures the repetitions of one step of the plan: one, or
+// repetitions_per_process (--benchmark_repetitions=K, JSON to the work folder, the warm-up as
 // --benchmark_min_warmup_time in each process); repetition i of every benchmark becomes run i, each
 // benchmark's metrics tagged {benchmark: run_name}: real_time{benchmark=BM_Parse}, cpu_time{...},
 // counters. A benchmark that reports an error or a skip is data: errors{benchmark=...} = 1 in that
@@ -22,7 +22,7 @@ class GbenchAdapter final : public Adapter {
  public:
   std::vector<RunResult> measure(const ScenarioContext& context,
                                  Repetitions repetitions) const override;
-  int max_repetitions_per_step() const override;
+  int repetitions_per_step(const Scenario& scenario) const override;
   std::vector<ScenarioResult> import_files(const std::vector<std::string>& paths) const override;
   std::vector<RunResult> import_runs(const std::vector<std::string>& paths) const override;
 };

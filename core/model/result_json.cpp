@@ -53,6 +53,7 @@ ordered_json run_json(const RunResult& run) {
   out["started_at"] = run.started_at;
   out["duration_s"] = run.duration_s;
   if (!run.log.empty()) out["log"] = run.log;
+  if (run.process) out["process"] = *run.process;
   out["metrics"] = ordered_json::array();
   for (const Metric& metric : run.metrics) out["metrics"].push_back(metric_json(metric));
   return out;
@@ -316,6 +317,9 @@ RunResult read_run(const Reader& reader, const json& value, const std::string& p
   }
   if (const json* log = Reader::find(value, "log")) {
     out.log = reader.string(*log, field_path(path, "log"));
+  }
+  if (const json* process = Reader::find(value, "process")) {
+    out.process = reader.non_negative_int(*process, field_path(path, "process"));
   }
   if (const json* metrics = Reader::find(value, "metrics")) {
     read_metrics(reader, *metrics, field_path(path, "metrics"), out);

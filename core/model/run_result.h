@@ -40,6 +40,10 @@ struct RunResult {
   std::string started_at{};      // ISO 8601 UTC, e.g. 2026-11-27T03:48:34Z
   double duration_s = 0;
   std::string log{};  // the tool's stdout/stderr log file, when an adapter ran a tool
+  // When one process measured several repetitions (`repetitions_per_process`), the index of its
+  // first: the runs of one process share its memory layout and frequency, so together they are
+  // one statistical unit (docs/statistics.md). Absent: the run had a process of its own.
+  std::optional<int> process{};
   std::vector<Metric> metrics{};
 
   // The metric with exactly this name and these tags, or nullptr.

@@ -111,8 +111,9 @@ constexpr std::array<std::string_view, 7> kJMeterKeys{"plan", "jmeter",  "proper
                                                       "env",  "timeout", "files"};
 constexpr std::array<std::string_view, 8> kArtilleryKeys{
     "script", "artillery", "env", "target", "overrides", "endpoint_metrics", "timeout", "files"};
-constexpr std::array<std::string_view, 8> kGbenchKeys{
-    "binary", "filter", "min_time", "random_interleaving", "args", "env", "timeout", "files"};
+constexpr std::array<std::string_view, 9> kGbenchKeys{
+    "binary", "filter",  "min_time", "random_interleaving", "repetitions_per_process", "args",
+    "env",    "timeout", "files"};
 constexpr std::array<std::string_view, 7> kCommandKeys{"command", "prepare", "cleanup",    "env",
                                                        "cwd",     "timeout", "warmup_runs"};
 constexpr std::array<std::string_view, 9> kMockKeys{"request",    "latency",  "spread",
@@ -175,7 +176,8 @@ GbenchOptions read_gbench(const ToolKeys& keys) {
   return {.binary = keys.required_path("binary"),
           .filter = keys.text("filter"),
           .min_time = keys.duration("min_time"),
-          .random_interleaving = keys.boolean("random_interleaving").value_or(false),
+          .random_interleaving = keys.boolean("random_interleaving").value_or(true),
+          .repetitions_per_process = keys.count("repetitions_per_process").value_or(1),
           .args = keys.strings("args"),
           .env = keys.string_map("env"),
           .timeout = keys.duration("timeout")};

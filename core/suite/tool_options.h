@@ -64,7 +64,13 @@ struct GbenchOptions {
   std::filesystem::path binary{};  // empty when the scenario imports `files:`
   std::optional<std::string> filter{};
   std::optional<Nanoseconds> min_time{};
-  bool random_interleaving = false;
+  // On: the benchmarks run in a random order inside each process, so that the machine's drift
+  // spreads over all of them (--benchmark_enable_random_interleaving).
+  bool random_interleaving = true;
+  // Repetitions one process measures (--benchmark_repetitions); they are then one statistical
+  // unit. 1: a fresh process per repetition, so that its memory layout, code alignment and
+  // frequency vary as they do between CI runs.
+  int repetitions_per_process = 1;
   std::vector<std::string> args{};
   EnvironmentVariables env{};
   std::optional<Nanoseconds> timeout{};

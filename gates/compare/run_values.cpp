@@ -4,6 +4,9 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <utility>
+
+#include "gates/stats/quantiles.h"
 
 namespace perfgate::gates {
 namespace {
@@ -62,17 +65,34 @@ Note wrong_kind_note(const ComparisonKey& key) {
 
 class Collector {
  public:
-  void add_run(const std::string& scenario, const RunResult& run,
+  // `unit` tells the statistical unit the run belongs to: its process when one process measured
+  // several repetitions, else the run itself.
+  void add_run(const std::string& scenario, const RunResult& run, int unit,
                std::span<const MetricSelector> selectors) {
     for (const Metric& metric : run.metrics)
       for (const MetricSelector& selector : selectors)
-        if (selector.metric == metric.name) add_metric(scenario, metric, selector.statistic);
+        if (selector.metric == metric.name) add_metric(scenario, metric, selector.statistic, unit);
   }
 
-  CollectedValues take() { return std::move(collected_); }
+  // One value per statistical unit: the median of a process's runs, or the run's own value.
+  CollectedValues take() {
+    for (auto& [key, values] : by_unit_) {
+      std::vector<double>& out = collected_.values[key];
+      for (size_t begin = 0; begin < values.size();) {
+        size_t end = begin;
+        std::vector<double> unit_values;
+        while (end < values.size() && values[end].first == values[begin].first)
+          unit_values.push_back(values[end++].second);
+        out.push_back(stats::median(unit_values));
+        begin = end;
+      }
+    }
+    return std::move(collected_);
+  }
 
  private:
-  void add_metric(const std::string& scenario, const Metric& metric, Statistic statistic) {
+  void add_metric(const std::string& scenario, const Metric& metric, Statistic statistic,
+                  int unit) {
     ComparisonKey key{scenario, metric.name, metric.tags, statistic};
     if (!has_kind(metric, statistic)) {
       if (noted_.insert(key).second) collected_.notes.push_back(wrong_kind_note(key));
@@ -80,11 +100,12 @@ class Collector {
     }
     if (auto value = selected_value(metric, statistic)) {
       collected_.units.try_emplace(key, parse_unit(metric.unit));
-      collected_.values[std::move(key)].push_back(*value);
+      by_unit_[std::move(key)].emplace_back(unit, *value);
     }
   }
 
   CollectedValues collected_;
+  std::map<ComparisonKey, std::vector<std::pair<int, double>>> by_unit_;  // (unit, value), in order
   std::set<ComparisonKey> noted_;
 };
 
@@ -103,8 +124,12 @@ CollectedValues collect_run_values(const SuiteResult& result,
                                    std::span<const MetricSelector> selectors) {
   Collector collector;
   for (const ScenarioResult& scenario : result.scenarios)
-    for (const RunResult& run : scenario.runs)
-      if (run.status == RunStatus::ok) collector.add_run(scenario.name, run, selectors);
+    for (size_t i = 0; i < scenario.runs.size(); ++i) {
+      const RunResult& run = scenario.runs[i];
+      // Runs of their own process get units no process index can have.
+      const int unit = run.process.value_or(-1 - static_cast<int>(i));
+      if (run.status == RunStatus::ok) collector.add_run(scenario.name, run, unit, selectors);
+    }
   return collector.take();
 }
 

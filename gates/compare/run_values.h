@@ -1,6 +1,8 @@
 // From a SuiteResult to the numbers the gate compares: for every gated (scenario, metric, tags,
 // statistic) the value of each successful run. The repetition is the statistical unit: requests
 // of one run share that run's machine state, so a run contributes one value, never its requests.
+// Repetitions that one process measured (RunResult::process) share that process's state too, so
+// they are one unit: the median of their values (docs/statistics.md).
 #pragma once
 
 #include <map>
@@ -16,7 +18,7 @@ namespace perfgate::gates {
 using RunValues = std::map<ComparisonKey, std::vector<double>>;
 
 struct CollectedValues {
-  RunValues values{};                     // per key, one value per run that had it, in run order
+  RunValues values{};  // per key, one value per unit (run or process) that had it, in run order
   std::map<ComparisonKey, Unit> units{};  // per key, the unit of its metric
   std::vector<Note> notes{};  // wrong_kind: a selector that does not fit the metric's kind
 };

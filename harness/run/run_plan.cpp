@@ -18,7 +18,7 @@ RunPlan plan_suite(const Suite& suite, const std::vector<size_t>& order,
       continue;
     }
     const int count = repetitions_of(suite, scenario, repetitions);
-    const int per_step = std::max(1, adapter_for(scenario.adapter).max_repetitions_per_step());
+    const int per_step = std::max(1, adapter_for(scenario.adapter).repetitions_per_step(scenario));
     plan.steps.push_back({.kind = StepKind::warm_up, .scenario = index});
     for (int first = 0; first < count; first += per_step)
       plan.steps.push_back({.kind = StepKind::measure,

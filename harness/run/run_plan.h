@@ -34,9 +34,9 @@ struct RunPlan {
 int repetitions_of(const Suite& suite, const Scenario& scenario, std::optional<int> override);
 
 // The scenarios of `order` (indexes into suite.scenarios) one after another: a scenario with
-// `files:` imports them; any other warms up, then measures its repetitions one per step, or
-// all in one step when its adapter measures several in one process (Google Benchmark's
-// --benchmark_repetitions).
+// `files:` imports them; any other warms up, then measures its repetitions one per step (a
+// process each), or K per step when the scenario asks one process to measure K (Google
+// Benchmark's repetitions_per_process).
 RunPlan plan_suite(const Suite& suite, const std::vector<size_t>& order,
                    std::optional<int> repetitions);
 

@@ -186,6 +186,7 @@ void measure(RunContext& ctx, ScenarioState& state, const Adapter& adapter,
     check_service(ctx, run);
     add_service_facts(ctx, run);
     run.index = static_cast<int>(ctx.out.result.scenarios[state.record].runs.size());
+    if (repetitions.count > 1) run.process = repetitions.first;  // one statistical unit
     warn_if_saturated(state.scenario, run);
     record_run(ctx, state, std::move(run));
     if (state.ended) break;

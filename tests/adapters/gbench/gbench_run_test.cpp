@@ -40,7 +40,7 @@ const json* find_metric(const json& run, const std::string& name, const std::str
 
 }  // namespace
 
-TEST_CASE("run: a gbench scenario runs the binary once for all repetitions", "[gbench][run]") {
+TEST_CASE("run: a gbench scenario runs a fresh process per repetition", "[gbench][run]") {
   TempDir dir;
   auto suite = write_suite(dir, std::string("    binary: ") + SLOWABLE_BENCH +
                                     "\n    min_time: 5ms\n    filter: BM_(Steady|Other)\n");
@@ -64,8 +64,29 @@ TEST_CASE("run: a gbench scenario runs the binary once for all repetitions", "[g
     }
     CHECK_FALSE(find_metric(run, "real_time", "BM_Slowed"));  // filtered out
     CHECK(std::filesystem::exists(run["log"].get<std::string>()));
+    CHECK(run["log"].get<std::string>().ends_with("run-" + std::to_string(i + 1) + ".log"));
+    CHECK_FALSE(run.contains("process"));
   }
   CHECK(results["environment"]["tools"].contains("gbench"));
+}
+
+TEST_CASE("run: with repetitions_per_process, one process measures several, as one unit",
+          "[gbench][run]") {
+  TempDir dir;
+  auto suite = write_suite(dir, std::string("    binary: ") + SLOWABLE_BENCH +
+                                    "\n    min_time: 5ms\n    filter: BM_Steady\n"
+                                    "    repetitions_per_process: 2\n");
+  auto out = run_suite(dir, suite);
+  INFO(out.out << out.err);
+  REQUIRE(out.exit_code == 0);
+  const json results = results_of(dir);
+  const json& runs = results["scenarios"][0]["runs"];
+  REQUIRE(runs.size() == 3);  // 2 in the first process, 1 in the second
+  CHECK(runs[0]["process"] == 0);
+  CHECK(runs[1]["process"] == 0);
+  CHECK_FALSE(runs[2].contains("process"));  // a process of its own
+  CHECK(runs[1]["log"] == runs[0]["log"]);
+  CHECK(runs[2]["log"] != runs[0]["log"]);
 }
 
 TEST_CASE("run: a benchmark binary that fails is a failed run with its log tail, exit 3",

@@ -56,7 +56,10 @@ SuiteResult sample_suite() {
   failed.failure_reason = "target refused connections";
   failed.log = "results.logs/browse/run-1.log";
   suite.scenarios.push_back({.name = "browse", .adapter = "native", .runs = {ok_run(0), failed}});
-  suite.scenarios.push_back({.name = "smoke", .adapter = "k6", .runs = {ok_run(0), ok_run(1)}});
+  RunResult first_of_process = ok_run(0), second_of_process = ok_run(1);
+  first_of_process.process = second_of_process.process = 0;  // one process, two repetitions
+  suite.scenarios.push_back(
+      {.name = "smoke", .adapter = "gbench", .runs = {first_of_process, second_of_process}});
   return suite;
 }
 
@@ -86,6 +89,8 @@ TEST_CASE("the JSON layout follows docs/results-file.md") {
   CHECK(document["git"]["dirty"] == true);
   const json& run = document["scenarios"][0]["runs"][0];
   CHECK_FALSE(run.contains("failure_reason"));
+  CHECK_FALSE(run.contains("process"));
+  CHECK(document["scenarios"][1]["runs"][1]["process"] == 0);
   CHECK(document["scenarios"][0]["runs"][1]["failure_reason"] == "target refused connections");
   const json& latency = run["metrics"][0];
   const Histogram& histogram = *original.scenarios[0].runs[0].metrics[0].histogram;

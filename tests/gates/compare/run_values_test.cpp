@@ -66,3 +66,20 @@ TEST_CASE("failed runs, empty histograms and non-finite values give no value",
   REQUIRE(collected.values.size() == 1);
   CHECK(collected.values.begin()->second == std::vector<double>{10});
 }
+
+TEST_CASE("repetitions that one process measured are one unit: the median of their values",
+          "[gates][run_values]") {
+  auto run = [](double value, std::optional<int> process) {
+    RunResult out;
+    out.process = process;
+    out.add(Metric{.name = "real_time", .unit = "ns", .value = value});
+    return out;
+  };
+  // Two processes of three repetitions, then one run in a process of its own.
+  const auto collected =
+      gates::collect_run_values(suite_of({run(10, 0), run(30, 0), run(11, 0), run(20, 3),
+                                          run(21, 3), run(99, 3), run(5, {})}),
+                                std::vector<MetricSelector>{{"real_time", Statistic::value}});
+  REQUIRE(collected.values.size() == 1);
+  CHECK(collected.values.begin()->second == std::vector<double>{11, 21, 5});
+}

@@ -51,14 +51,20 @@ TEST_CASE("plan: --repetitions overrides the suite's and the scenario's", "[plan
   CHECK(measures(plan_suite(suite, {0}, std::nullopt), 0).size() == 7);
 }
 
-TEST_CASE("plan: Google Benchmark measures all repetitions in one process, by the plan", "[plan]") {
+TEST_CASE("plan: Google Benchmark gets a process per repetition, or K when the suite asks",
+          "[plan]") {
   GbenchOptions gbench;
   gbench.binary = "bench";
-  const Suite suite = suite_of(10, {scenario_of(AdapterKind::gbench, gbench)});
-  const auto steps = measures(plan_suite(suite, {0}, std::nullopt), 0);
-  REQUIRE(steps.size() == 1);
-  CHECK(steps[0].repetitions.first == 0);
-  CHECK(steps[0].repetitions.count == 10);
+  const Suite one_each = suite_of(10, {scenario_of(AdapterKind::gbench, gbench)});
+  CHECK(measures(plan_suite(one_each, {0}, std::nullopt), 0).size() == 10);
+
+  gbench.repetitions_per_process = 4;
+  const Suite batched = suite_of(10, {scenario_of(AdapterKind::gbench, gbench)});
+  const auto steps = measures(plan_suite(batched, {0}, std::nullopt), 0);
+  REQUIRE(steps.size() == 3);  // 4 + 4 + 2
+  CHECK(steps[0].repetitions == Repetitions{0, 4});
+  CHECK(steps[1].repetitions == Repetitions{4, 4});
+  CHECK(steps[2].repetitions == Repetitions{8, 2});
 }
 
 TEST_CASE("plan: a scenario with files imports them and measures nothing", "[plan]") {
