@@ -50,26 +50,38 @@ double between_run_factor(NoiseModel noise, Rng& rng, double mixed_metric_sd) {
       return std::exp(normal(rng, 0.025)) * (std::bernoulli_distribution(0.1)(rng) ? 1.2 : 1.0);
     case NoiseModel::heavy_noise:
       return std::exp(normal(rng, 0.15));
+    case NoiseModel::per_process:
+      return std::exp(normal(rng, 0.015));  // the process's own offset is added per process
   }
   return 1;
 }
 
+constexpr double kPerProcessOffsetSd = 0.015;
+
 RunValues simulate_runs(const SimulationSetup& setup, int metric, double true_value, Rng& rng) {
   RunValues runs(static_cast<std::size_t>(setup.repetitions));
   const double metric_sd = mixed_sd(metric, setup.metrics);
-  for (double& value : runs) {
-    value = true_value * between_run_factor(setup.noise, rng, metric_sd) *
-            std::exp(normal(rng, kWithinRunStatisticSd));
+  const std::size_t per_process =
+      static_cast<std::size_t>(std::max(1, setup.repetitions_per_process));
+  double process_offset = 1;
+  for (std::size_t run = 0; run < runs.size(); ++run) {
+    if (setup.noise == NoiseModel::per_process && run % per_process == 0)
+      process_offset = std::exp(normal(rng, kPerProcessOffsetSd));
+    runs[run] = true_value * process_offset * between_run_factor(setup.noise, rng, metric_sd) *
+                std::exp(normal(rng, kWithinRunStatisticSd));
   }
   return runs;
 }
 
-SuiteResult make_suite(const SideValues& values) {
+SuiteResult make_suite(const SimulationSetup& setup, const SideValues& values) {
   SuiteResult suite{.suite = "calibration"};
+  const int per_process = std::max(1, setup.repetitions_per_process);
   for (std::size_t metric = 0; metric < values.size(); ++metric) {
     ScenarioResult scenario{.name = std::to_string(metric), .adapter = "gbench"};
     for (std::size_t run = 0; run < values[metric].size(); ++run) {
       RunResult result{.index = static_cast<int>(run)};
+      if (per_process > 1 && setup.process_is_unit)
+        result.process = static_cast<int>(run) / per_process * per_process;
       result.add(Metric{.name = "real_time", .unit = "ns", .value = values[metric][run]});
       scenario.runs.push_back(std::move(result));
     }
@@ -154,7 +166,8 @@ void record_gate(const SimulationSetup& setup, const SideValues& baseline,
   gates::GatePolicy policy;
   policy.metrics = {{"real_time", gates::Statistic::value}};
   policy.threshold = setup.gate_threshold;
-  const auto result = gates::compare(make_suite(baseline), make_suite(candidate), policy);
+  const auto result =
+      gates::compare(make_suite(setup, baseline), make_suite(setup, candidate), policy);
   bool suite_alarmed = false;
   for (const auto& comparison : result.comparisons) {
     const auto metric = static_cast<std::size_t>(std::stoi(comparison.key.scenario));
@@ -214,6 +227,8 @@ const char* to_string(NoiseModel noise) {
       return "lognormal 2%";
     case NoiseModel::mixed:
       return "mixed 1-5% per metric";
+    case NoiseModel::per_process:
+      return "1.5% per run + 1.5% per process";
   }
   return "?";
 }

@@ -17,6 +17,9 @@ enum class NoiseModel {
   lognormal_2,   // between-run offset exp(N(0, 2 %))
   mixed,         // lognormal, each metric its own sd from 1 % to 5 % (log-spaced): metrics of
                  // one kind that are not equally noisy, the hard case for a shared variance prior
+  per_process,   // 1.5 % lognormal per repetition, times a 1.5 % lognormal offset per process
+                 // (memory layout, code alignment, frequency), shared by the repetitions of one
+                 // process (SimulationSetup::repetitions_per_process)
 };
 const char* to_string(NoiseModel noise);
 
@@ -30,6 +33,10 @@ struct SimulationSetup {
   int requests_per_run = 1000;
   double within_run_spread = 0.10;  // sd of log request latency around the run's value
   double gate_threshold = 0.05;     // the gate's practical threshold (GatePolicy default 5 %)
+  // How many repetitions share one process, and whether the gate is told so (RunResult::process,
+  // the process as the unit) or sees them as independent runs (the old one-invocation design).
+  int repetitions_per_process = 1;
+  bool process_is_unit = true;
   std::uint64_t seed = 1;
 };
 
