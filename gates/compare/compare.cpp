@@ -173,7 +173,7 @@ void judge_relative_to_shift(std::vector<Comparison>& comparisons, const SuiteSh
 
 // The comparisons measured and their p-values adjusted together; nothing decided yet.
 GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candidate,
-                           const GatePolicy& policy) {
+                           const GatePolicy& policy, const VarianceHistory& history) {
   Matching matching = match_run_values(baseline, candidate, policy.metrics);
   GateResult result;
   result.notes = std::move(matching.notes);
@@ -183,7 +183,7 @@ GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candi
   }
   result.suite_shift = detect_suite_shift(result.comparisons, policy.threshold);
   if (result.suite_shift) judge_relative_to_shift(result.comparisons, *result.suite_shift, policy);
-  moderate_tests(result.comparisons, result.suite_shift, 1 - policy.alpha);
+  moderate_tests(result.comparisons, result.suite_shift, 1 - policy.alpha, history);
   std::vector<double> p_values;
   for (const Comparison& comparison : result.comparisons)
     p_values.push_back(comparison.test.p_value);
@@ -197,8 +197,9 @@ GateResult measure_changes(const SuiteResult& baseline, const SuiteResult& candi
 
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
                          const GatePolicy& policy,
-                         std::span<const EnvironmentDifference> environment) {
-  GateResult result = measure_changes(baseline, candidate, policy);
+                         std::span<const EnvironmentDifference> environment,
+                         const VarianceHistory& history) {
+  GateResult result = measure_changes(baseline, candidate, policy, history);
   const bool environment_differs = !environment.empty();
   for (Comparison& comparison : result.comparisons) decide(comparison, policy, environment_differs);
   result.slas = sla::check_slas(policy.sla, candidate);
@@ -210,10 +211,10 @@ GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candida
 }
 
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
-                   const GatePolicy& policy) {
+                   const GatePolicy& policy, const VarianceHistory& history) {
   GatePolicy comparisons_only = policy;
   comparisons_only.sla.clear();
-  return evaluate_gate(baseline, candidate, comparisons_only, {});
+  return evaluate_gate(baseline, candidate, comparisons_only, {}, history);
 }
 
 }  // namespace perfgate::gates

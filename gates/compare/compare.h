@@ -41,6 +41,7 @@
 #include "core/suite/gate_policy.h"
 #include "gates/compare/gate_result.h"
 #include "gates/compare/run_values.h"
+#include "gates/compare/variance_history.h"
 
 namespace perfgate::gates {
 
@@ -58,13 +59,18 @@ Comparison measure_change(MatchedValues values, Direction direction, const GateP
 // provenance.environment_differences, fail records them and fails the gate, ignore records
 // nothing, inconclusive records them and makes every comparison inconclusive (the gate then fails
 // only on a breached SLA rule). Provenance's other fields are left for the caller.
+//
+// `history` is the run-to-run variance of each key in the suite's earlier baselines measured in
+// the same environment (variance_history.h): a key with enough of it takes its test's prior from
+// there, and Comparison::history_baselines says how many baselines gave it.
 GateResult evaluate_gate(const SuiteResult& baseline, const SuiteResult& candidate,
                          const GatePolicy& policy,
-                         std::span<const EnvironmentDifference> environment);
+                         std::span<const EnvironmentDifference> environment,
+                         const VarianceHistory& history = {});
 
 // evaluate_gate() without SLA rules or environment differences: the comparisons alone, and a
 // gate that fails iff any comparison is a regression.
 GateResult compare(const SuiteResult& baseline, const SuiteResult& candidate,
-                   const GatePolicy& policy);
+                   const GatePolicy& policy, const VarianceHistory& history = {});
 
 }  // namespace perfgate::gates

@@ -68,6 +68,9 @@ struct Comparison {
   std::optional<Change> measured_change{};  // the raw change, set only when a shift was declared
   Verdict verdict = Verdict::inconclusive;
   std::optional<int> repetitions_needed{};  // per side, when inconclusive and estimable
+  // Earlier baselines whose run-to-run variance was the test's prior (variance_history.h); 0
+  // when the prior, if any, came from the other metrics of the gate.
+  int history_baselines = 0;
 };
 
 enum class NoteKind {

@@ -53,19 +53,39 @@ void apply(Comparison& comparison, const stats::VariancePrior& prior,
   comparison.change.ci_high = std::exp(interval.high);
 }
 
+// The prior from the key's own earlier baselines, when there are enough of them.
+stats::VariancePrior prior_from_history(const Comparison& comparison,
+                                        const VarianceHistory& history, int& baselines) {
+  const auto found = history.find(comparison.key);
+  if (found == history.end()) return {};
+  baselines = static_cast<int>(found->second.size());
+  return history_prior(found->second);
+}
+
 }  // namespace
 
 void moderate_tests(std::vector<Comparison>& comparisons, const std::optional<SuiteShift>& shift,
-                    double confidence) {
+                    double confidence, const VarianceHistory& history) {
   std::map<GroupKey, std::vector<Comparison*>> groups;
   for (Comparison& comparison : comparisons)
     if (comparison.test.kind == TestKind::welch_log)
       groups[{comparison.key.metric, comparison.key.statistic}].push_back(&comparison);
   for (auto& [key, group] : groups) {
-    if (static_cast<int>(group.size()) < kMinComparisonsForPrior) continue;
-    const stats::VariancePrior prior = prior_for(group, shift);
-    if (!(prior.df > 0)) continue;
-    for (Comparison* comparison : group) apply(*comparison, prior, shift, confidence);
+    const stats::VariancePrior shared = static_cast<int>(group.size()) >= kMinComparisonsForPrior
+                                            ? prior_for(group, shift)
+                                            : stats::VariancePrior{};
+    // Each test takes the stronger prior: its own metric's history, or what the other metrics
+    // of its kind say now. When the metrics agree, the shared prior is the stronger (its df is
+    // unbounded); when they disagree, or are too few to fit one, the history is.
+    for (Comparison* comparison : group) {
+      int baselines = 0;
+      const stats::VariancePrior own = prior_from_history(*comparison, history, baselines);
+      const bool use_history = own.df > 0 && !(shared.df >= own.df);
+      const stats::VariancePrior& prior = use_history ? own : shared;
+      if (!(prior.df > 0)) continue;
+      apply(*comparison, prior, shift, confidence);
+      comparison->history_baselines = use_history ? baselines : 0;
+    }
   }
 }
 

@@ -162,12 +162,13 @@ bool is_shifted(const SimulationSetup& setup, std::size_t metric) {
 }
 
 void record_gate(const SimulationSetup& setup, const SideValues& baseline,
-                 const SideValues& candidate, CalibrationFigures& figures) {
+                 const SideValues& candidate, const std::vector<SuiteResult>& history,
+                 CalibrationFigures& figures) {
   gates::GatePolicy policy;
   policy.metrics = {{"real_time", gates::Statistic::value}};
   policy.threshold = setup.gate_threshold;
-  const auto result =
-      gates::compare(make_suite(setup, baseline), make_suite(setup, candidate), policy);
+  const auto result = gates::compare(make_suite(setup, baseline), make_suite(setup, candidate),
+                                     policy, gates::variance_history(history, policy.metrics));
   bool suite_alarmed = false;
   for (const auto& comparison : result.comparisons) {
     const auto metric = static_cast<std::size_t>(std::stoi(comparison.key.scenario));
@@ -255,13 +256,18 @@ CalibrationFigures simulate(const SimulationSetup& setup) {
   for (int suite = 0; suite < setup.suites; ++suite) {
     SideValues baseline;
     SideValues candidate;
+    std::vector<SideValues> earlier(static_cast<std::size_t>(setup.history_baselines));
     for (int metric = 0; metric < setup.metrics; ++metric) {
+      for (SideValues& side : earlier)
+        side.push_back(simulate_runs(setup, metric, 1000.0 * (metric + 1), rng));
       const double true_ns = 1000.0 * (metric + 1);
       const double slowdown = is_shifted(setup, static_cast<std::size_t>(metric)) ? setup.shift : 0;
       baseline.push_back(simulate_runs(setup, metric, true_ns, rng));
       candidate.push_back(simulate_runs(setup, metric, true_ns * (1 + slowdown), rng));
     }
-    record_gate(setup, baseline, candidate, figures);
+    std::vector<SuiteResult> history;
+    for (const SideValues& side : earlier) history.push_back(make_suite(setup, side));
+    record_gate(setup, baseline, candidate, history, figures);
     record_naive(setup, baseline, candidate, figures, rng);
   }
   return figures;

@@ -37,6 +37,9 @@ struct SimulationSetup {
   // the process as the unit) or sees them as independent runs (the old one-invocation design).
   int repetitions_per_process = 1;
   bool process_is_unit = true;
+  // Earlier baselines of the same suite, measured under the same noise, whose run-to-run
+  // variances the gate takes as the prior of its tests (gates/compare/variance_history.h).
+  int history_baselines = 0;
   std::uint64_t seed = 1;
 };
 
