@@ -40,6 +40,27 @@ std::vector<gates::HistoryPoint> cheap_history(const BaselineLocation& location,
   }
 }
 
+// The baselines before the one at `base_commit`, newest first. Like the history, they only
+// sharpen the tests; an unreadable one is left out.
+std::vector<SuiteResult> earlier_baselines(const BaselineLocation& location,
+                                           const std::string& base_commit) {
+  std::vector<SuiteResult> earlier;
+  try {
+    std::vector<CommitInfo> commits =
+        location.repo.commits_touching(location.path_in_repo, kEarlierBaselines + 1, base_commit);
+    if (!commits.empty()) commits.pop_back();  // the newest: the baseline at base_commit itself
+    for (auto commit = commits.rbegin(); commit != commits.rend(); ++commit) {
+      try {
+        if (auto result = read_baseline_at(location, commit->id, "commit"))
+          earlier.push_back(std::move(*result));
+      } catch (const InputError&) {
+      }
+    }
+  } catch (const InputError&) {
+  }
+  return earlier;
+}
+
 }  // namespace
 
 GateBaseline baseline_for_gate(const Suite& suite, const gates::GatePolicy& policy,
@@ -56,6 +77,7 @@ GateBaseline baseline_for_gate(const Suite& suite, const gates::GatePolicy& poli
   if (!baseline.result) return baseline;
   check_scenarios_match(suite_scenario_names(suite), *baseline.result, baseline.source);
   baseline.history = cheap_history(location, policy);
+  baseline.earlier = earlier_baselines(location, commits.base_commit);
   return baseline;
 }
 

@@ -36,7 +36,14 @@ struct GateBaseline {
   // changed the file, oldest first; empty without a baseline or when the history cannot be read
   // (it only decorates reports, the gate does not depend on it).
   std::vector<gates::HistoryPoint> history{};
+  // The baselines committed before this one on the base branch (reachable from the base commit,
+  // so a change cannot plant one), newest first, at most kEarlierBaselines: the run-to-run
+  // variances of the ones measured in the candidate's environment are the tests' prior
+  // (gates/compare/variance_history.h). Empty when they cannot be read.
+  std::vector<SuiteResult> earlier{};
 };
+
+inline constexpr std::size_t kEarlierBaselines = 10;
 
 // Throws InputError when there is no repository, the baseline path leaves it, REF or the
 // merge-base cannot be found (resolve_gate_base says how to fix a shallow clone), the baseline

@@ -38,15 +38,21 @@ bool touches(git_commit* commit, const char* path) {
 
 }  // namespace
 
-std::vector<CommitInfo> GitRepository::commits_touching(const std::string& path,
-                                                        std::size_t limit) const {
+std::vector<CommitInfo> GitRepository::commits_touching(const std::string& path, std::size_t limit,
+                                                        const std::string& from) const {
   if (head_state() == HeadState::unborn) return {};
   git_revwalk* raw_walk = nullptr;
   if (git_revwalk_new(&raw_walk, repo_.get()) != 0) fail("cannot walk the history");
   const Revwalk walk(raw_walk);
   git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
   git_revwalk_simplify_first_parent(walk.get());
-  if (git_revwalk_push_head(walk.get()) != 0) fail("cannot walk the history from HEAD");
+  if (from.empty()) {
+    if (git_revwalk_push_head(walk.get()) != 0) fail("cannot walk the history from HEAD");
+  } else {
+    git_oid start;
+    if (git_oid_fromstr(&start, from.c_str()) != 0 || git_revwalk_push(walk.get(), &start) != 0)
+      fail("cannot walk the history from " + from);
+  }
   std::vector<CommitInfo> newest_first;
   git_oid oid;
   while (newest_first.size() < limit && git_revwalk_next(&oid, walk.get()) == 0) {

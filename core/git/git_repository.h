@@ -71,9 +71,11 @@ class GitRepository {
   std::optional<std::string> hash_workdir_file(const std::string& path) const;
   CommitInfo commit_info(const std::string& commit) const;
 
-  // The commits reachable from HEAD whose tree changes `path` against their first parent
-  // (or that add it as a root commit), oldest first, at most `limit` (the newest ones).
-  std::vector<CommitInfo> commits_touching(const std::string& path, std::size_t limit) const;
+  // The commits reachable from HEAD (or from `from`, a full commit id, when given) whose tree
+  // changes `path` against their first parent (or that add it as a root commit), oldest first,
+  // at most `limit` (the newest ones).
+  std::vector<CommitInfo> commits_touching(const std::string& path, std::size_t limit,
+                                           const std::string& from = {}) const;
 
   // The author from git config (user.name, user.email); InputError when it is not set.
   Signature default_signature() const;

@@ -51,6 +51,8 @@ json comparison_json(const Comparison& comparison) {
                     {"mann_whitney_p", number(test.mann_whitney_p)}};
   object["verdict"] = to_string(comparison.verdict);
   if (comparison.repetitions_needed) object["repetitions_needed"] = *comparison.repetitions_needed;
+  if (comparison.history_baselines > 0)
+    object["test"]["history_baselines"] = comparison.history_baselines;
   return object;
 }
 

@@ -5,7 +5,8 @@
 //                   "change": {"ratio", "ci_low", "ci_high", "median_ratio"},
 //                   "measured_change": {...} (only when a suite-wide shift was declared: then
 //                                        "change" is relative to it, this is the raw change),
-//                   "test": {"name", "p_value", "p_adjusted", "mann_whitney_p"},
+//                   "test": {"name", "p_value", "p_adjusted", "mann_whitney_p",
+//                            "history_baselines" (only when earlier baselines gave the prior)},
 //                   "verdict", "repetitions_needed" (only when inconclusive and estimable)}],
 //  "sla": [see gates/sla/sla_json.h],
 //  "notes": [{"kind", "scenario", "metric", "tags", "statistic", "message"}],

@@ -56,6 +56,18 @@ std::string candidate_source(const GateArguments& args, const baselines::GateBas
   return "this run (HEAD " + short_commit_id(baseline.commits.head_commit) + ")";
 }
 
+// The run-to-run variances of the earlier baselines measured where the candidate was: a test's
+// prior is only as good as the machine it was learnt on.
+gates::VarianceHistory same_environment_variances(const std::vector<SuiteResult>& earlier,
+                                                  const SuiteResult& candidate,
+                                                  const gates::GatePolicy& policy) {
+  std::vector<SuiteResult> alike;
+  for (const SuiteResult& result : earlier)
+    if (environment_differences(result.environment, candidate.environment).empty())
+      alike.push_back(result);
+  return gates::variance_history(alike, policy.metrics);
+}
+
 int gate_command(const GateArguments& args) {
   const Suite suite = load_suite(args.suite_path);
   const gates::GatePolicy& policy = suite.gate;
@@ -73,7 +85,8 @@ int gate_command(const GateArguments& args) {
 
   gates::GateResult gate = gates::evaluate_gate(
       *baseline.result, *candidate, policy,
-      environment_differences(baseline.result->environment, candidate->environment));
+      environment_differences(baseline.result->environment, candidate->environment),
+      same_environment_variances(baseline.earlier, *candidate, policy));
   gate.provenance.baseline_source = baseline.source;
   gate.provenance.candidate_source = candidate_source(args, baseline);
   gate.provenance.baseline_edited_by_change = baseline.edited_by_change;

@@ -320,3 +320,30 @@ TEST_CASE("gate: a mistake in a gate or k6 key exits 2 naming the line of that k
       perfgate_cli({"gate", bad_suite_path(bad).string(), "--against", "main", "--no-progress"}),
       bad);
 }
+
+TEST_CASE("gate: earlier baselines measured on this machine give the tests their variance",
+          "[cli][gate][mock]") {
+  TempDir dir;
+  const auto repo = dir.path() / "repo";
+  init_repo(repo);
+  for (int seed = 1; seed <= 4; ++seed) {  // four baselines on main, each measured anew
+    commit_file(repo, "perf.yaml",
+                mock_suite_yaml("e2e", {"browse"}, {.latency_ms = 5, .seed = seed}),
+                "measure again");
+    const auto update =
+        perfgate_cli({"baseline", "update", (repo / "perf.yaml").string(), "--commit"});
+    INFO(update.out << update.err);
+    REQUIRE(update.exit_code == 0);
+  }
+  git(repo, {"checkout", "-q", "-b", "feature"});
+  commit_file(repo, "perf.yaml", mock_suite_yaml("e2e", {"browse"}, {.latency_ms = 5, .seed = 9}),
+              "unchanged service");
+  const GateOutput out = gate(repo);
+  INFO(out.command.out << out.command.err);
+  CHECK(out.command.exit_code == 0);
+  int with_history = 0;
+  for (const auto& comparison : out.report["comparisons"])
+    if (comparison["test"].value("history_baselines", 0) == 3) ++with_history;  // before the base
+  CHECK(with_history == static_cast<int>(out.report["comparisons"].size()));
+  CHECK(with_history > 0);
+}
