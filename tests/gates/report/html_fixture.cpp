@@ -182,7 +182,7 @@ void add_gate_extras(HtmlFixture& fixture, const HtmlFixtureOptions& options) {
        .outcome = sla::SlaOutcome::breach,
        .sentence = "p99 latency of " + first +
                    " is 3.6 ms (median of 5 runs), "
-                   "above the SLA < 2 ms; cookie: " +
+                   "above the SLA < 2.00 ms; cookie: " +
                    kHtmlSecretValue});
   gate.slas.push_back({.rule = sla::parse_sla_rule("error_rate < 1%", "suite.yaml", "gate.sla[1]"),
                        .outcome = sla::SlaOutcome::no_data,
