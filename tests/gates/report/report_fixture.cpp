@@ -153,7 +153,7 @@ ReportFixture failing_report() {
                  "latency{request=old}.p99 of browse is measured by the baseline only; "
                  "Authorization: Bearer eyJhbGciOi"}};
   gate.suite_shift = gates::SuiteShift{1.18, 4, 5,
-                                       "4 of 5 compared metrics moved together by about +18 %: "
+                                       "4 of 5 compared metrics moved together by about +18.0 %: "
                                        "more likely the machine than the code"};
   gate.provenance = {
       .baseline_source = "origin/main (merge-base 1a2b3c4): .perfgate/baselines/checkout-api.json",
