@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "core/model/units.h"
 #include "gates/stats/quantiles.h"
 
 namespace perfgate::gates {
@@ -26,13 +26,10 @@ bool moved_together(double oriented, double common) {
 }
 
 std::string sentence_for(double ratio, int moved, int total) {
-  char text[256];
-  std::snprintf(text, sizeof text,
-                "%d of %d metrics moved together by about %+.0f %% (for the worse when positive): "
-                "most likely the machine, not the code. Each metric is judged relative to this "
-                "common factor.",
-                moved, total, 100 * (ratio - 1));
-  return text;
+  return std::to_string(moved) + " of " + std::to_string(total) +
+         " metrics moved together by about " + format_change(ratio) +
+         " (for the worse when positive): most likely the machine, not the code. Each metric is "
+         "judged relative to this common factor.";
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ std::string row_of(const ReportInput& input, const Comparison& comparison) {
       number(comparison.test.mann_whitney_p),
       to_string(comparison.verdict),
       comparison.repetitions_needed ? std::to_string(*comparison.repetitions_needed) : "",
-      csv_cell(finding_sentence(comparison, unit))};
+      csv_cell(finding_sentence(comparison))};
   std::string line;
   for (size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + cells[i];
   return line + "\r\n";

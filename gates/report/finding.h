@@ -1,7 +1,7 @@
 // What every text format says about a comparison, in one place: the order findings are listed
-// in, the subject ("p99 latency of browse/list"), numbers in their unit, the change with its
-// interval ("+12 % (8–16 %)") and one plain sentence per finding. Returned text is raw (not
-// escaped) but already redacted: each format escapes it for its own syntax.
+// in, the subject ("p99 latency of browse/list") and one plain sentence per finding. Numbers,
+// changes and names are shown by the one formatter, core/model/units.h. Returned text is raw
+// (not escaped) but already redacted: each format escapes it for its own syntax.
 #pragma once
 
 #include <string>
@@ -27,24 +27,20 @@ struct VerdictCounts {
 };
 VerdictCounts count_verdicts(const GateResult& gate);
 
-// "p99 latency of browse/list (status=2xx)"; "throughput of browse"; secret tag values redacted.
+// "p99 latency of browse/list (status=2xx)"; "throughput of browse" (format_subject); the
+// scenario and secret tag values redacted.
 std::string subject(const ComparisonKey& key);
-// "latency{request=list}.p99" as in suite files; secret tag values redacted.
+// "latency{request=list}.p99" as in suite files (format_metric_label); secret tag values redacted.
 std::string metric_label(const ComparisonKey& key);
 // The value of tag "request", or "" (the column people scan for).
 std::string request_of(const ComparisonKey& key);
 
-// "412 ms", "1250/s", "0.52%"; "n/a" for NaN. See sla::format_in_unit.
-std::string format_value(double value, const std::string& unit);
-// The median of run values in their unit, "n/a" without runs.
-std::string format_median(const std::vector<double>& runs, const std::string& unit);
-// A signed change: "+12 %", "-4.5 %", "+inf", "n/a".
-std::string format_percent(double ratio);
-// "+12 % (8–16 %)" for an interval on one side of zero; "+3 % (-2 to +8 %)" across it.
-std::string format_change(const Change& change);
+// The median of run values in their unit ("10.1 ms"), "n/a" without runs.
+std::string format_median(const std::vector<double>& runs, const Unit& unit);
 
 // One sentence for people, ending without a period:
-// "p99 latency of browse/list rose 12 % (8–16 %), from 10.2 ms to 11.4 ms".
-std::string finding_sentence(const Comparison& comparison, const std::string& unit);
+// "p99 latency of browse/list rose 12.0 % (8.0–16.0 %), from 10.2 ms to 11.4 ms", in the
+// comparison's unit.
+std::string finding_sentence(const Comparison& comparison);
 
 }  // namespace perfgate::gates

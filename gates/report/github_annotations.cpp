@@ -48,7 +48,7 @@ std::string render_github_annotations(const ReportInput& input) {
   for (const Comparison* comparison : ordered_comparisons(gate)) {
     if (comparison->verdict != Verdict::regression && comparison->verdict != Verdict::inconclusive)
       continue;
-    std::string sentence = finding_sentence(*comparison, to_text(comparison->unit));
+    std::string sentence = finding_sentence(*comparison);
     if (comparison->verdict == Verdict::regression)
       out += command("error", "perfgate regression", sentence);
     else

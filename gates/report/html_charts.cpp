@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "core/model/units.h"
 #include "gates/report/html_format.h"
 #include "gates/report/svg_chart.h"
 
@@ -27,13 +27,11 @@ std::vector<svg::Point> spectrum_points(const Distribution& distribution) {
 
 // "50 %", "90 %", "99 %", "99.9 %", ... at x = 2, 10, 100, 1000, ...
 std::vector<svg::Tick> spectrum_ticks(double max_x) {
-  std::vector<svg::Tick> ticks = {{2, "50 %"}};
+  // The share 1 - 1/x of decade d takes max(2, d) digits: "90 %", "99 %", "99.9 %", "99.99 %".
+  std::vector<svg::Tick> ticks = {{2, format_value(0.5, Unit::ratio(), 2)}};
   int decade = 1;
-  for (double x = 10; x <= max_x * 1.0001; x *= 10, ++decade) {
-    char label[32];
-    std::snprintf(label, sizeof label, "%.*f %%", std::max(0, decade - 2), 100 - 100 / x);
-    ticks.push_back({x, label});
-  }
+  for (double x = 10; x <= max_x * 1.0001; x *= 10, ++decade)
+    ticks.push_back({x, format_value(1 - 1 / x, Unit::ratio(), std::max(2, decade))});
   return ticks;
 }
 
@@ -57,7 +55,7 @@ svg::Axis value_axis(const std::string& name, const std::string& unit, double lo
   svg::Axis axis{
       .title = suffix.empty() ? name : name + " (" + suffix + ")", .min = low, .max = high};
   axis.ticks =
-      svg::nice_linear_ticks(low, high, 5, [&](double v) { return format_in(v, display); });
+      svg::nice_linear_ticks(low, high, 5, [&](double v) { return format_scaled(v, display); });
   return axis;
 }
 
@@ -181,11 +179,12 @@ std::string histogram_chart(const DistributionPair& pair) {
     chart.series.push_back(std::move(bars));
   }
   const DisplayUnit display = display_unit(pair.unit, high);
-  chart.x = {.title = value_axis("value", pair.unit, low, high, true).title + ", log scale",
-             .scale = svg::Scale::log10,
-             .min = low,
-             .max = high,
-             .ticks = svg::log_ticks(low, high, [&](double v) { return format_in(v, display); })};
+  chart.x = {
+      .title = value_axis("value", pair.unit, low, high, true).title + ", log scale",
+      .scale = svg::Scale::log10,
+      .min = low,
+      .max = high,
+      .ticks = svg::log_ticks(low, high, [&](double v) { return format_scaled(v, display); })};
   chart.y = value_axis("share of values", "ratio", 0, largest_y(chart.series), true);
   return svg::render_svg(chart);
 }
@@ -205,8 +204,8 @@ std::string timeline_chart(const TimelinePair& pair) {
     }
   }
   chart.x = {.title = "second of the run", .min = 0, .max = static_cast<double>(seconds)};
-  chart.x.ticks =
-      svg::nice_linear_ticks(0, chart.x.max, 6, [](double v) { return format_number(v) + " s"; });
+  chart.x.ticks = svg::nice_linear_ticks(
+      0, chart.x.max, 6, [](double v) { return format_number(v, NumberStyle::plain) + " s"; });
   chart.y = value_axis("value", pair.unit, 0, largest_y(chart.series), true);
   return svg::render_svg(chart);
 }
@@ -225,7 +224,7 @@ std::string run_dots_chart(const Comparison& comparison, const std::string& unit
       const double value = (*runs)[run];
       dots.points.push_back({value, y});
       dots.tooltips.push_back(std::string(side) + " run " + std::to_string(run + 1) + ": " +
-                              format_value(value, unit));
+                              format_value(value, parse_unit(unit)));
       if (std::isfinite(value)) low = std::min(low, value), high = std::max(high, value);
     }
     const double median = median_of(*runs);
@@ -252,19 +251,20 @@ std::string history_chart(const std::vector<const HistoryPoint*>& points, double
     line.points.push_back(at);
     dots.points.push_back(at);
     dots.tooltips.push_back(point.commit.substr(0, 10) + " " + point.committed_at + " " +
-                            point.subject + ": " + format_value(point.value, unit));
+                            point.subject + ": " + format_value(point.value, parse_unit(unit)));
     if (std::isfinite(point.value))
       low = std::min(low, point.value), high = std::max(high, point.value);
   }
   svg::Series candidate = side_series("candidate", "this change", svg::Mark::dots,
                                       {{static_cast<double>(points.size()), candidate_median}});
-  candidate.tooltips = {"this change: " + format_value(candidate_median, unit)};
+  candidate.tooltips = {"this change: " + format_value(candidate_median, parse_unit(unit))};
   chart.series = {std::move(line), std::move(dots), std::move(candidate)};
   chart.x = {.title = "baseline commits, oldest first",
              .min = -0.5,
              .max = static_cast<double>(points.size()) + 0.5};
-  chart.x.ticks = svg::nice_linear_ticks(0, static_cast<double>(points.size()), 6,
-                                         [](double v) { return "#" + format_number(v + 1); });
+  chart.x.ticks = svg::nice_linear_ticks(0, static_cast<double>(points.size()), 6, [](double v) {
+    return "#" + format_number(v + 1, NumberStyle::plain);
+  });
   if (!std::isfinite(low) || !std::isfinite(high)) low = 0, high = 1;
   chart.y = value_axis("committed value", unit, low, high, false);
   return svg::render_svg(chart);

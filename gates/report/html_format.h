@@ -1,5 +1,6 @@
-// Numbers as the HTML report shows them (internal to gates/report): values in a metric's unit
-// scaled for reading (ns -> µs/ms/s, ratio -> %, bytes -> KiB/MiB), and changes as percentages.
+// Helpers of the HTML report (internal to gates/report): the display scale of an axis, the
+// median of one side's runs, and metric names. Values, changes and p-values are formatted by
+// the one formatter, core/model/units.h.
 #pragma once
 
 #include <string>
@@ -21,21 +22,10 @@ DisplayUnit display_unit(const std::string& unit, double typical);
 // Median of the finite values (run values of one side); NaN when there are none.
 double median_of(const std::vector<double>& values);
 
-// A plain number with 3-4 significant digits and no trailing zeros: "12.5", "1234", "0.0123".
-std::string format_number(double value);
-
-// "12.5 ms": value scaled by `display` with its suffix; "n/a" when not finite.
-std::string format_in(double value, const DisplayUnit& display);
-
-// format_in with the display unit chosen for this value alone.
-std::string format_value(double value, const std::string& unit);
-
-// A ratio as a signed change: 1.123 -> "+12.3 %", 0.9 -> "-10.0 %"; "+inf" / "n/a" otherwise.
-std::string format_change(double ratio);
-
 // A metric for people, raw (the caller escapes): "latency (status=2xx)" with the tags other than
-// `hidden_tag` (the request, shown by the section around it); "p99 of latency (status=2xx)"
-// with a statistic. Secrets are redacted (tag values by name, the metric name as free text).
+// `hidden_tag` (the request, shown by the section around it); "p99 latency (status=2xx)" with a
+// statistic (format_subject without a scenario: the section names it). Secrets are redacted
+// (tag values by name, the metric name as free text).
 std::string describe_metric(const std::string& name, const Tags& tags,
                             const std::string& hidden_tag = "");
 std::string describe_statistic(Statistic statistic, const std::string& name, const Tags& tags,

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "core/model/units.h"
 #include "gates/report/escape.h"
 #include "gates/report/finding.h"
 #include "gates/report/html_format.h"
@@ -136,7 +137,7 @@ std::string notes(const ReportInput& input) {
     out += note("Suite-wide shift: " + safe_html(gate.suite_shift->sentence) + " (" +
                 std::to_string(gate.suite_shift->metrics_moved) + " of " +
                 std::to_string(gate.suite_shift->metrics_total) + " metrics, factor " +
-                html::format_number(gate.suite_shift->ratio) + ")");
+                format_number(gate.suite_shift->ratio, NumberStyle::plain) + ")");
   for (const SuiteResult* suite : {input.baseline, input.candidate})
     if (suite != nullptr && !suite->complete)
       out += note(std::string("The ") + (suite == input.baseline ? "baseline" : "candidate") +
@@ -150,12 +151,13 @@ std::string notes(const ReportInput& input) {
 
 std::string summary_row(const ReportInput& input, size_t index, size_t scenario_index) {
   const Comparison& comparison = input.gate->comparisons[index];
-  const std::string unit = to_text(comparison.unit);
   const char* verdict = to_string(comparison.verdict);
-  std::string change = html::format_change(comparison.change.ratio);
-  if (std::isfinite(comparison.change.ci_low) && std::isfinite(comparison.change.ci_high))
-    change += "<br><small>" + html::format_change(comparison.change.ci_low) + " to " +
-              html::format_change(comparison.change.ci_high) + "</small>";
+  const Change& moved = comparison.change;
+  // The change, and under it the interval of format_change(ratio, low, high).
+  std::string change = escape_html(format_change(moved.ratio));
+  if (const std::string interval = format_change_interval(moved.ci_low, moved.ci_high);
+      std::isfinite(moved.ratio) && !interval.empty())
+    change += "<br><small>(" + escape_html(interval) + ")</small>";
   const std::string request = comparison.key.tags.contains("request")
                                   ? safe_html(comparison.key.tags.at("request"))
                                   : std::string("&mdash;");
@@ -165,11 +167,11 @@ std::string summary_row(const ReportInput& input, size_t index, size_t scenario_
          escape_html(html::describe_statistic(comparison.key.statistic, comparison.key.metric,
                                               comparison.key.tags, "request")) +
          "</a></td><td class=\"num\">" +
-         escape_html(html::format_value(html::median_of(comparison.baseline_runs), unit)) +
+         escape_html(format_value(html::median_of(comparison.baseline_runs), comparison.unit)) +
          "</td><td class=\"num\">" +
-         escape_html(html::format_value(html::median_of(comparison.candidate_runs), unit)) +
+         escape_html(format_value(html::median_of(comparison.candidate_runs), comparison.unit)) +
          "</td><td class=\"num\">" + change + "</td><td class=\"num\">" +
-         html::format_number(comparison.test.p_adjusted) + "</td><td><span class=\"badge " +
+         escape_html(format_p_value(comparison.test.p_adjusted)) + "</td><td><span class=\"badge " +
          verdict + "\">" + verdict + "</span></td></tr>\n";
 }
 

@@ -1,10 +1,10 @@
 #include "gates/report/html_scenario.h"
 
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <set>
 
+#include "core/model/units.h"
 #include "gates/report/escape.h"
 #include "gates/report/html_charts.h"
 #include "gates/report/html_format.h"
@@ -127,24 +127,16 @@ std::string timeline_figures(const SideData& baseline, const SideData& candidate
   return out;
 }
 
-std::string p_value_text(double p) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2g", p);
-  return text;
-}
-
-std::string finding(const Comparison& comparison, const std::string& unit) {
+std::string finding(const Comparison& comparison) {
   const Change& change = comparison.change;
-  std::string text = "baseline " + format_value(median_of(comparison.baseline_runs), unit) +
-                     " \xE2\x86\x92 candidate " +  // →
-                     format_value(median_of(comparison.candidate_runs), unit) + ": " +
-                     format_change(change.ratio);
-  if (std::isfinite(change.ci_low) && std::isfinite(change.ci_high))
-    text += " [" + format_change(change.ci_low) + ", " + format_change(change.ci_high) + "]";
-  text += ", adjusted p = " + p_value_text(comparison.test.p_adjusted) + " (" +
-          to_string(comparison.test.kind) + "), " +
-          std::to_string(comparison.baseline_runs.size()) + " vs " +
-          std::to_string(comparison.candidate_runs.size()) + " runs";
+  std::string text =
+      "baseline " + format_value(median_of(comparison.baseline_runs), comparison.unit) +
+      " \xE2\x86\x92 candidate " +  // →
+      format_value(median_of(comparison.candidate_runs), comparison.unit) + ": " +
+      format_change(change.ratio, change.ci_low, change.ci_high) +
+      ", adjusted p = " + format_p_value(comparison.test.p_adjusted) + " (" +
+      to_string(comparison.test.kind) + "), " + std::to_string(comparison.baseline_runs.size()) +
+      " vs " + std::to_string(comparison.candidate_runs.size()) + " runs";
   if (comparison.repetitions_needed)
     text += "; about " + std::to_string(*comparison.repetitions_needed) +
             " runs per side would decide it";
@@ -159,7 +151,7 @@ std::string comparison_figure(const ReportInput& input, const HistoryIndex& hist
       std::string("<span class=\"badge ") + verdict + "\">" + verdict + "</span> " +
       escape_html(describe_statistic(comparison.key.statistic, comparison.key.metric,
                                      comparison.key.tags, kRequestTag));
-  std::string body = "<p class=\"finding\">" + escape_html(finding(comparison, unit)) + "</p>" +
+  std::string body = "<p class=\"finding\">" + escape_html(finding(comparison)) + "</p>" +
                      run_dots_chart(comparison, unit);
   auto points = history.find(comparison.key);
   if (points != history.end())

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/model/units.h"
 #include "gates/report/escape.h"
 #include "gates/report/finding.h"
 
@@ -22,15 +23,9 @@ struct SuiteBlock {
   double time_s = 0;
 };
 
-std::string number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.6g", value);
-  return text;
-}
-
-std::string runs_text(const std::vector<double>& runs) {
+std::string runs_text(const std::vector<double>& runs, const Unit& unit) {
   std::string text = "[";
-  for (size_t i = 0; i < runs.size(); ++i) text += (i ? ", " : "") + number(runs[i]);
+  for (size_t i = 0; i < runs.size(); ++i) text += (i ? ", " : "") + format_value(runs[i], unit);
   return text + "]";
 }
 
@@ -65,24 +60,28 @@ std::string timestamp(const SuiteResult* candidate) {
   return earliest.empty() ? "1970-01-01T00:00:00" : earliest;
 }
 
-std::string numbers_of(const Comparison& comparison, const std::string& unit) {
+// The numbers behind a regression, for the reader of the failure: each run's value, the change
+// of the geometric means (what the gate tests) with its interval and of the medians, the tests.
+std::string numbers_of(const Comparison& comparison) {
+  const Change& change = comparison.change;
+  const std::string unit = to_text(comparison.unit);
   std::ostringstream text;
   text << "unit: " << (unit.empty() ? "-" : unit) << "\n"
-       << "baseline runs: " << runs_text(comparison.baseline_runs) << "\n"
-       << "candidate runs: " << runs_text(comparison.candidate_runs) << "\n"
-       << "change: " << format_change(comparison.change) << " (ratio of geometric means "
-       << number(comparison.change.ratio) << ", median ratio "
-       << number(comparison.change.median_ratio) << ")\n"
-       << "test: " << to_string(comparison.test.kind) << ", p " << number(comparison.test.p_value)
-       << ", adjusted p " << number(comparison.test.p_adjusted) << ", Mann-Whitney p "
-       << number(comparison.test.mann_whitney_p) << "\n"
+       << "baseline runs: " << runs_text(comparison.baseline_runs, comparison.unit) << "\n"
+       << "candidate runs: " << runs_text(comparison.candidate_runs, comparison.unit) << "\n"
+       << "change: " << format_change(change.ratio, change.ci_low, change.ci_high)
+       << " of the geometric means, " << format_change(change.median_ratio) << " of the medians\n"
+       << "test: " << to_string(comparison.test.kind) << ", p "
+       << format_p_value(comparison.test.p_value) << ", adjusted p "
+       << format_p_value(comparison.test.p_adjusted) << ", Mann-Whitney p "
+       << format_p_value(comparison.test.mann_whitney_p) << "\n"
        << "verdict: " << to_string(comparison.verdict) << "\n";
   return text.str();
 }
 
 std::string comparison_case(const std::string& classname, const Comparison& comparison,
-                            const std::string& unit, SuiteBlock& block) {
-  std::string sentence = finding_sentence(comparison, unit);
+                            SuiteBlock& block) {
+  std::string sentence = finding_sentence(comparison);
   std::string open = "    <testcase name=\"" + escape_xml(metric_label(comparison.key)) +
                      "\" classname=\"" + classname + "\" time=\"0\"";
   block.system_out += sentence + "\n";
@@ -90,7 +89,7 @@ std::string comparison_case(const std::string& classname, const Comparison& comp
   if (comparison.verdict == Verdict::regression) {
     ++block.failures;
     return open + ">\n      <failure type=\"regression\" message=\"" + escape_xml(sentence) +
-           "\">" + escape_xml(numbers_of(comparison, unit)) + "</failure>\n    </testcase>\n";
+           "\">" + escape_xml(numbers_of(comparison)) + "</failure>\n    </testcase>\n";
   }
   if (comparison.verdict == Verdict::inconclusive) {
     ++block.skipped;
@@ -119,12 +118,14 @@ std::string sla_case(const std::string& classname, const sla::SlaResult& result,
   ++block.tests;
   if (result.outcome == sla::SlaOutcome::breach) {
     ++block.failures;
+    const Unit unit = parse_unit(result.unit);
     std::string numbers =
-        "observed (median of runs): " + format_value(result.observed, result.unit) +
-        "\nthreshold: " + format_value(result.threshold, result.unit) +
+        "observed (median of runs): " +
+        format_value_apart(result.observed, result.threshold, unit) +
+        "\nthreshold: " + format_value(result.threshold, unit) +
         "\nruns breaching: " + std::to_string(result.runs_breaching) + " of " +
         std::to_string(result.runs.size()) +
-        "\nworst: " + format_value(result.worst.value, result.unit) + " (run " +
+        "\nworst: " + format_value_apart(result.worst.value, result.threshold, unit) + " (run " +
         std::to_string(result.worst.run_index) + ")\n";
     return open + ">\n      <failure type=\"sla-breach\" message=\"" + safe_xml(sentence) + "\">" +
            safe_xml(numbers) + "</failure>\n    </testcase>\n";
@@ -156,9 +157,8 @@ std::vector<SuiteBlock> blocks_of(const ReportInput& input) {
     }
   for (const Comparison* comparison : ordered_comparisons(*input.gate)) {
     const std::string& scenario = comparison->key.scenario;
-    std::string unit = to_text(comparison->unit);
     SuiteBlock& block = block_for(blocks, scenario);
-    block.testcases += comparison_case(classname_of(input, scenario), *comparison, unit, block);
+    block.testcases += comparison_case(classname_of(input, scenario), *comparison, block);
   }
   for (const sla::SlaResult& result : input.gate->slas) {
     SuiteBlock& block = block_for(blocks, result.scenario);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -127,13 +126,13 @@ void write_comparison_table(std::ostringstream& out, const std::vector<const Com
   out << "| scenario | request | metric | baseline | candidate | change (CI) | p adj | verdict |\n"
       << "|---|---|---|---:|---:|---|---:|---|\n";
   for (const Comparison* comparison : rows) {
-    const std::string& unit = to_text(comparison->unit);
+    const Change& change = comparison->change;
     out << "| " << safe_markdown(comparison->key.scenario) << " | "
         << escape_markdown(request_of(comparison->key)) << " | "
         << escape_markdown(metric_label(comparison->key)) << " | "
-        << escape_markdown(format_median(comparison->baseline_runs, unit)) << " | "
-        << escape_markdown(format_median(comparison->candidate_runs, unit)) << " | "
-        << escape_markdown(format_change(comparison->change)) << " | "
+        << escape_markdown(format_median(comparison->baseline_runs, comparison->unit)) << " | "
+        << escape_markdown(format_median(comparison->candidate_runs, comparison->unit)) << " | "
+        << escape_markdown(format_change(change.ratio, change.ci_low, change.ci_high)) << " | "
         << escape_markdown(format_p_value(comparison->test.p_adjusted)) << " | "
         << verdict_cell(*comparison) << " |\n";
   }
@@ -146,7 +145,7 @@ void write_changed(std::ostringstream& out, const Plan& plan) {
   write_comparison_table(out, plan.changed);
   for (const Comparison* comparison : plan.changed)
     out << "- " << verdict_icon(comparison->verdict)
-        << escape_markdown(finding_sentence(*comparison, to_text(comparison->unit))) << ".\n";
+        << escape_markdown(finding_sentence(*comparison)) << ".\n";
   out << "\n";
 }
 

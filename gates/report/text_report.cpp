@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include "core/model/units.h"
 #include "gates/report/escape.h"
 #include "gates/report/finding.h"
 
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <vector>
@@ -23,20 +23,6 @@ constexpr const char* kYellow = "\x1b[33m";
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kReset = "\x1b[0m";
 
-std::string percent(double ratio) {
-  if (!std::isfinite(ratio)) return ratio > 0 ? "+inf" : "n/a";
-  char text[32];
-  std::snprintf(text, sizeof text, "%+.1f%%", (ratio - 1) * 100);
-  return text;
-}
-
-std::string change_cell(const Change& change) {
-  std::string cell = percent(change.ratio);
-  if (std::isfinite(change.ci_low) && std::isfinite(change.ci_high))
-    cell += " [" + percent(change.ci_low) + ", " + percent(change.ci_high) + "]";
-  return cell;
-}
-
 double median_of(const std::vector<double>& values) {
   return values.empty() ? NAN : stats::median(values);
 }
@@ -49,15 +35,16 @@ std::string verdict_cell(const Comparison& comparison) {
 }
 
 std::vector<std::string> row_of(const Comparison& comparison) {
-  return {safe_terminal(comparison.key.scenario),
-          printable(metric_label(comparison.key)),
-          std::to_string(comparison.baseline_runs.size()) + "/" +
-              std::to_string(comparison.candidate_runs.size()),
-          format_value(median_of(comparison.baseline_runs), comparison.unit),
-          format_value(median_of(comparison.candidate_runs), comparison.unit),
-          change_cell(comparison.change),
-          format_p_value(comparison.test.p_adjusted),
-          verdict_cell(comparison)};
+  return {
+      safe_terminal(comparison.key.scenario),
+      printable(metric_label(comparison.key)),
+      std::to_string(comparison.baseline_runs.size()) + "/" +
+          std::to_string(comparison.candidate_runs.size()),
+      format_value(median_of(comparison.baseline_runs), comparison.unit),
+      format_value(median_of(comparison.candidate_runs), comparison.unit),
+      format_change(comparison.change.ratio, comparison.change.ci_low, comparison.change.ci_high),
+      format_p_value(comparison.test.p_adjusted),
+      verdict_cell(comparison)};
 }
 
 // Columns are as wide as their widest cell in characters (UTF-8 continuation bytes take no
@@ -133,7 +120,7 @@ std::string render_text(const GateResult& gate, const TextOptions& options) {
   std::ostringstream out;
   out << headline(gate, options) << "\n\n";
   std::vector<std::vector<std::string>> rows = {
-      {"scenario", "metric", "runs", "baseline", "candidate", "change [CI]", "p adj", "verdict"}};
+      {"scenario", "metric", "runs", "baseline", "candidate", "change (CI)", "p adj", "verdict"}};
   for (const Comparison* comparison : ordered_comparisons(gate))
     rows.push_back(row_of(*comparison));
   if (rows.size() > 1) write_table(out, rows, options);

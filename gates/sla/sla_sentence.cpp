@@ -1,44 +1,14 @@
 #include "gates/sla/sla_sentence.h"
 
-#include <cmath>
-#include <cstdio>
+#include "core/model/units.h"
 
 namespace perfgate::sla {
 namespace {
 
-// Up to 4 significant digits, without an exponent for the magnitudes people read.
-std::string format_number(double value) {
-  char text[64];
-  if (std::abs(value) >= 1e4 || value == std::floor(value)) {
-    std::snprintf(text, sizeof text, "%.0f", value);
-  } else {
-    std::snprintf(text, sizeof text, "%.4g", value);
-  }
-  return text;
-}
-
-std::string format_duration_ns(double ns) {
-  if (std::abs(ns) < 1e3) return format_number(ns) + " ns";
-  if (std::abs(ns) < 1e6) return format_number(ns / 1e3) + " us";
-  if (std::abs(ns) < 1e9) return format_number(ns / 1e6) + " ms";
-  return format_number(ns / 1e9) + " s";
-}
-
 std::string subject(const SlaResult& result) {
-  const SlaRule& rule = result.rule;
-  std::string text = rule.statistic.kind == StatisticKind::value
-                         ? rule.metric
-                         : to_string(rule.statistic) + " " + rule.metric;
-  text += " of " + result.scenario;
-  std::string others;
-  for (const auto& [key, value] : result.tags) {
-    if (key == "request") {
-      text += "/" + value;
-    } else {
-      others += (others.empty() ? "" : ", ") + key + "=" + value;
-    }
-  }
-  return others.empty() ? text : text + " (" + others + ")";
+  const Statistic& statistic = result.rule.statistic;
+  return format_subject(statistic.kind == StatisticKind::value ? "" : to_string(statistic),
+                        result.rule.metric, result.scenario, result.tags);
 }
 
 const char* side(double observed, double threshold) {
@@ -49,18 +19,11 @@ const char* side(double observed, double threshold) {
 
 }  // namespace
 
-std::string format_in_unit(double value, const std::string& unit) {
-  if (unit == "ns") return format_duration_ns(value);
-  if (unit == "1/s") return format_number(value) + "/s";
-  if (unit == "ratio") return format_number(value * 100) + "%";
-  if (unit == "count" || unit.empty()) return format_number(value);
-  return format_number(value) + " " + unit;
-}
-
 std::string describe_outcome(const SlaResult& result) {
-  auto shown = [&](double value) { return format_in_unit(value, result.unit); };
-  std::string sla =
-      std::string("the SLA ") + to_string(result.rule.comparison) + " " + shown(result.threshold);
+  const Unit unit = parse_unit(result.unit);
+  auto shown = [&](double value) { return format_value_apart(value, result.threshold, unit); };
+  std::string sla = std::string("the SLA ") + to_string(result.rule.comparison) + " " +
+                    format_value(result.threshold, unit);
   std::string runs = std::to_string(result.runs.size());
   std::string text = subject(result) + " is " + shown(result.observed) + " (median of " + runs +
                      (result.runs.size() == 1 ? " run), " : " runs), ");

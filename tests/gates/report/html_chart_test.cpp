@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "core/model/units.h"
 #include "gates/report/html_charts.h"
 #include "gates/report/html_format.h"
 #include "gates/report/svg_chart.h"
@@ -12,7 +13,7 @@ namespace perfgate::gates {
 namespace {
 
 std::string label(double value) {
-  return html::format_number(value);
+  return format_number(value, NumberStyle::plain);
 }
 
 svg::Chart two_point_chart(svg::Scale x_scale, svg::Mark mark) {
@@ -94,19 +95,19 @@ TEST_CASE("svg chart: nice ticks at 1, 2 or 5 times a power of ten", "[html]") {
   CHECK(svg::nice_ceiling(0, 5) == 1);
 }
 
-TEST_CASE("html format: values in readable units", "[html]") {
-  CHECK(html::format_value(1.25e6, "ns") == "1.25 ms");
-  CHECK(html::format_value(850, "ns") == "850 ns");
-  CHECK(html::format_value(12.5e3, "ns") == "12.5 \xC2\xB5s");
-  CHECK(html::format_value(2.5e9, "ns") == "2.5 s");
-  CHECK(html::format_value(1999.2, "1/s") == "1999/s");
-  CHECK(html::format_value(0.0052, "ratio") == "0.52 %");
-  CHECK(html::format_value(3 * 1024 * 1024, "bytes") == "3 MiB");
-  CHECK(html::format_value(3, "count") == "3");
-  CHECK(html::format_value(NAN, "ns") == "n/a");
-  CHECK(html::format_change(1.123) == "+12.3 %");
-  CHECK(html::format_change(0.9) == "-10.0 %");
-  CHECK(html::format_change(INFINITY) == "+inf");
+TEST_CASE("html format: values in readable units, by the one formatter", "[html]") {
+  CHECK(format_value(1.25e6, Unit::time_ns()) == "1.25 ms");
+  CHECK(format_value(850, Unit::time_ns()) == "850 ns");
+  CHECK(format_value(12.5e3, Unit::time_ns()) == "12.5 \xC2\xB5s");
+  CHECK(format_value(2.5e9, Unit::time_ns()) == "2.50 s");
+  CHECK(format_value(1999.2, Unit::per_second()) == "1 999/s");
+  CHECK(format_value(0.0052, Unit::ratio()) == "0.52 %");
+  CHECK(format_value(3 * 1024 * 1024, Unit::bytes()) == "3.00 MiB");
+  CHECK(format_value(3, Unit::count()) == "3");
+  CHECK(format_value(NAN, Unit::time_ns()) == "n/a");
+  CHECK(format_change(1.123) == "+12.3 %");
+  CHECK(format_change(0.9) == "-10.0 %");
+  CHECK(format_change(INFINITY) == "+inf");
   CHECK(html::median_of({3, NAN, 1, 2}) == 2);
   CHECK(std::isnan(html::median_of({})));
 }

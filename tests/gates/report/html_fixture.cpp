@@ -182,7 +182,7 @@ void add_gate_extras(HtmlFixture& fixture, const HtmlFixtureOptions& options) {
        .outcome = sla::SlaOutcome::breach,
        .sentence = "p99 latency of " + first +
                    " is 3.6 ms (median of 5 runs), "
-                   "above the SLA < 2 ms; cookie: " +
+                   "above the SLA < 2.00 ms; cookie: " +
                    kHtmlSecretValue});
   gate.slas.push_back({.rule = sla::parse_sla_rule("error_rate < 1%", "suite.yaml", "gate.sla[1]"),
                        .outcome = sla::SlaOutcome::no_data,
@@ -190,7 +190,7 @@ void add_gate_extras(HtmlFixture& fixture, const HtmlFixtureOptions& options) {
   gate.notes.push_back({.kind = gates::NoteKind::missing_in_candidate,
                         .key = {first, "ttfb", {}, Statistic::p99},
                         .message = "ttfb.p99 of " + first + " was measured by the baseline only"});
-  gate.suite_shift = gates::SuiteShift{1.02, 3, 8, "3 of 8 metrics moved together by about +2 %"};
+  gate.suite_shift = gates::SuiteShift{1.02, 3, 8, "3 of 8 metrics moved together by about +2.0 %"};
   gate.provenance = {
       .baseline_source = "origin/main (merge-base ba5e000): .perfgate/baselines/checkout-api.json",
       .candidate_source = "results.json?token=" + kHtmlSecretValue,

@@ -83,7 +83,8 @@ TEST_CASE("junit: hostile names are well-formed XML and decode to the original",
   CHECK(decoded.out == kHostileScenario + "\n");  // xmllint ends its output with a newline
   auto message = run_command(
       {"xmllint", "--xpath", "string(//testsuite[2]/testcase[1]/failure/@message)", path.string()});
-  CHECK(message.out.find("rose 30 % (20\u201340 %), from 13 ms to 16.9 ms") != std::string::npos);
+  CHECK(message.out.find("rose 30.0 % (20.0\u201340.0 %), from 13.0 ms to 16.9 ms") !=
+        std::string::npos);
   CHECK(message.out.find("Authorization: [redacted]") != std::string::npos);
 }
 

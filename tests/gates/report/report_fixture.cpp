@@ -134,10 +134,11 @@ ReportFixture failing_report() {
   gate.slas = {
       sla_result("latency.p99 < 11ms", "browse", kList, sla::SlaOutcome::breach,
                  "p99 latency of browse/list (status=2xx) is 11.4 ms (median of 5 runs), above the "
-                 "SLA < 11 ms; 5 of 5 runs breach it, worst 11.6 ms (run 4)"),
-      sla_result("error_rate < 1%", "browse", {}, sla::SlaOutcome::pass,
-                 "error_rate of browse is 0% (median of 5 runs), within the SLA < 1%; worst run 0% "
-                 "(run 0)"),
+                 "SLA < 11.0 ms; 5 of 5 runs breach it, worst 11.6 ms (run 4)"),
+      sla_result(
+          "error_rate < 1%", "browse", {}, sla::SlaOutcome::pass,
+          "error_rate of browse is 0 % (median of 5 runs), within the SLA < 1.00 %; worst run "
+          "0 % (run 0)"),
       sla_result("throughput{request=gone} > 100/s", "", {}, sla::SlaOutcome::no_data,
                  "no metric matches throughput{request=gone} > 100/s")};
   sla::SlaResult& breach = gate.slas[0];
@@ -152,7 +153,7 @@ ReportFixture failing_report() {
                  "latency{request=old}.p99 of browse is measured by the baseline only; "
                  "Authorization: Bearer eyJhbGciOi"}};
   gate.suite_shift = gates::SuiteShift{1.18, 4, 5,
-                                       "4 of 5 compared metrics moved together by about +18 %: "
+                                       "4 of 5 compared metrics moved together by about +18.0 %: "
                                        "more likely the machine than the code"};
   gate.provenance = {
       .baseline_source = "origin/main (merge-base 1a2b3c4): .perfgate/baselines/checkout-api.json",
@@ -169,8 +170,8 @@ ReportFixture passing_report() {
     if (comparison.verdict != Verdict::regression && comparison.verdict != Verdict::inconclusive)
       gate.comparisons.push_back(comparison);
   gate.slas = {sla_result("error_rate < 1%", "browse", {}, sla::SlaOutcome::pass,
-                          "error_rate of browse is 0% (median of 5 runs), within the SLA < 1%; "
-                          "worst run 0% (run 0)")};
+                          "error_rate of browse is 0 % (median of 5 runs), within the SLA "
+                          "< 1.00 %; worst run 0 % (run 0)")};
   gate.provenance = {.baseline_source = "baseline.json", .candidate_source = "candidate.json"};
   return fixture;
 }

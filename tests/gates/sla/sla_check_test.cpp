@@ -120,7 +120,7 @@ TEST_CASE("the sentence says what, how much, against what, and how many runs", "
   auto passing = check({"latency.p99 < 1s"}, suite);
   CHECK(passing[0].sentence ==
         "p99 latency of checkout/order (status=2xx) is 412 ms (median of 5 runs), within the SLA "
-        "< 1 s; worst run 450 ms (run 2)");
+        "< 1.00 s; worst run 450 ms (run 2)");
 }
 
 TEST_CASE("scope to a scenario and to a request tag", "[sla][check]") {
@@ -171,12 +171,12 @@ TEST_CASE("a metric with exactly the rule's tags is the aggregate checked alone"
   CHECK(results[0].outcome == sla::SlaOutcome::pass);
   CHECK(results[0].tags.empty());
   CHECK(results[0].sentence ==
-        "throughput of browse is 1500/s (median of 3 runs), within the SLA > 1000/s; worst run "
-        "1500/s (run 0)");
+        "throughput of browse is 1 500/s (median of 3 runs), within the SLA > 1 000/s; worst run "
+        "1 500/s (run 0)");
   CHECK(results[1].outcome == sla::SlaOutcome::breach);
   CHECK(results[1].tags.empty());
   CHECK(results[2].outcome == sla::SlaOutcome::pass);
-  CHECK_THAT(results[2].sentence, Catch::Contains("is 0.5% (median of 3 runs)"));
+  CHECK_THAT(results[2].sentence, Catch::Contains("is 0.5 % (median of 3 runs)"));
   CHECK(results[3].outcome == sla::SlaOutcome::breach);
   CHECK(results[4].outcome == sla::SlaOutcome::pass);
 }

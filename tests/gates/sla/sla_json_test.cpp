@@ -36,8 +36,8 @@ TEST_CASE("SLA results serialize with outcome, numbers in the metric's unit and 
   CHECK(pass["runs"].size() == 3);
   CHECK(pass["runs_breaching"] == 1);
   CHECK(pass["message"] ==
-        "error_rate of browse is 1% (median of 3 runs), within the SLA < 1.5%; 1 of 3 runs "
-        "breach it, worst 2% (run 2)");
+        "error_rate of browse is 1.00 % (median of 3 runs), within the SLA < 1.50 %; 1 of 3 runs "
+        "breach it, worst 2.00 % (run 2)");
   const nlohmann::json& no_data = json[1];
   CHECK(no_data["outcome"] == "no-data");
   CHECK_FALSE(no_data.contains("observed"));

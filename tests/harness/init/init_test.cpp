@@ -182,5 +182,5 @@ TEST_CASE("init in an empty git repository, then run, baseline update and gate a
   CHECK((out.exit_code == 0 || out.exit_code == 1));
   CHECK(out.out.find(out.exit_code == 0 ? "PASS" : "FAIL") != std::string::npos);
   CHECK(out.out.find("baseline: main (merge-base") != std::string::npos);
-  CHECK(out.out.find("SLA pass: error_rate of api is 0%") != std::string::npos);
+  CHECK(out.out.find("SLA pass: error_rate of api is 0 %") != std::string::npos);
 }
