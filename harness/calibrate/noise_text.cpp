@@ -1,7 +1,7 @@
 // render_noise_report: the calibration as a terminal table and a recommendation in words.
-#include <cstdio>
 #include <string>
 
+#include "core/model/units.h"
 #include "harness/calibrate/noise.h"
 
 namespace perfgate::calibrate {
@@ -10,27 +10,20 @@ namespace {
 // Beyond this many runs per side a CI job takes too long; say so beside the number.
 constexpr int kPracticalRepetitions = 30;
 
-std::string format(const char* pattern, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, pattern, value);
-  return buffer;
-}
-
 std::string percent(double fraction) {
-  return format("%.1f %%", fraction * 100);
+  return format_number(fraction * 100, NumberStyle::plain) + " %";
 }
 
-// Nanoseconds in the largest unit that keeps the number >= 1; rates per second as they are.
 std::string readable(double value, const std::string& unit) {
-  if (unit != "ns") return format("%.0f", value) + " " + unit;
-  if (value >= 1e9) return format("%.3g s", value / 1e9);
-  if (value >= 1e6) return format("%.3g ms", value / 1e6);
-  if (value >= 1e3) return format("%.3g us", value / 1e3);
-  return format("%.0f ns", value);
+  return format_value(value, parse_unit(unit));
 }
 
+// Pads to `width` characters as a terminal shows them: UTF-8 continuation bytes ("µ") take no
+// column of their own.
 std::string padded(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
+  std::size_t columns = 0;
+  for (unsigned char c : text) columns += (c & 0xc0) != 0x80 ? 1 : 0;
+  if (columns < width) text.append(width - columns, ' ');
   return text;
 }
 
@@ -59,8 +52,8 @@ const MetricNoise* noisiest(const NoiseReport& report) {
 std::string advice(const NoiseReport& report) {
   const Targets& targets = report.targets;
   const Recommendation& recommendation = report.recommendation;
-  std::string text = "\nRecommendation (alpha " + format("%.2g", targets.alpha) + ", power " +
-                     format("%.0f %%", targets.power * 100) + "):\n";
+  std::string text = "\nRecommendation (alpha " + format_number(targets.alpha, NumberStyle::plain) +
+                     ", power " + percent(targets.power) + "):\n";
   text += "  threshold:   " + percent(recommendation.threshold) + " or more at " +
           std::to_string(targets.planned_repetitions) + " repetitions";
   if (const MetricNoise* worst = noisiest(report))
@@ -74,7 +67,8 @@ std::string advice(const NoiseReport& report) {
   text += std::to_string(*recommendation.repetitions) + " per side for a " +
           percent(targets.threshold) + " threshold\n";
   text += "  in the suite: repetitions: " + std::to_string(*recommendation.repetitions) +
-          "   gate: { threshold: " + format("%g", targets.threshold * 100) + "% }\n";
+          "   gate: { threshold: " + format_number(targets.threshold * 100, NumberStyle::plain) +
+          "% }\n";
   if (*recommendation.repetitions > kPracticalRepetitions)
     text +=
         "  that many runs is rarely practical: quiet the machine (perfgate doctor) or accept "
