@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "baselines/baseline_file.h"
 #include "core/errors.h"
@@ -21,12 +20,6 @@ std::string unit_of(const SuiteResult& result, const gates::ComparisonKey& key) 
   return "";
 }
 
-std::string percent(double ratio) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%+.1f%%", (ratio - 1) * 100);
-  return text;
-}
-
 struct Moved {
   std::string line;
   double magnitude = 0;  // |log ratio|: +10 % and -9.1 % weigh the same
@@ -41,7 +34,7 @@ std::vector<Moved> moved_values(const BaselineValues& before, const BaselineValu
     const double magnitude = std::isfinite(std::log(ratio)) ? std::abs(std::log(ratio)) : 1e9;
     moved.push_back({describe(key) + ": " + format_value(old->second.median, parse_unit(now.unit)) +
                          " -> " + format_value(now.median, parse_unit(now.unit)) +
-                         (std::isfinite(ratio) ? " (" + percent(ratio) + ")" : ""),
+                         (std::isfinite(ratio) ? " (" + format_change(ratio) + ")" : ""),
                      magnitude});
   }
   std::stable_sort(moved.begin(), moved.end(),
@@ -65,16 +58,9 @@ BaselineValues baseline_values(const SuiteResult& result,
 }
 
 std::string describe(const gates::ComparisonKey& key) {
-  std::string text = key.scenario + " " + key.metric;
-  if (!key.tags.empty()) {
-    text += '{';
-    for (auto tag = key.tags.begin(); tag != key.tags.end(); ++tag)
-      text += (tag == key.tags.begin() ? "" : ",") + tag->first + "=" + tag->second;
-    text += '}';
-  }
-  if (key.statistic != gates::Statistic::value)
-    text += std::string(".") + gates::to_string(key.statistic);
-  return text;
+  const bool value = key.statistic == gates::Statistic::value;
+  return key.scenario + " " +
+         format_metric_label(key.metric, key.tags, value ? "" : gates::to_string(key.statistic));
 }
 
 std::string describe_changes(const BaselineValues& before, const BaselineValues& after,

@@ -73,6 +73,7 @@ TEST_CASE("baseline update --commit makes exactly one commit touching only the b
   CHECK(message.find("browse latency{request=list}.p50") != std::string::npos);
   CHECK(message.find(" -> 2.6") != std::string::npos);  // 2.2 ms -> 2.64 ms (p50 of 1x..1.2x)
   CHECK(message.find("(+") != std::string::npos);
+  CHECK(message.find(" %)") != std::string::npos);  // the change as every report writes it
   CHECK(git(repo.root, {"status", "--porcelain"}) == " M README.md\nA  staged.txt\n");
 }
 
