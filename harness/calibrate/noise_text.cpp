@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/model/units.h"
 #include "harness/calibrate/noise.h"
 
 namespace perfgate::calibrate {
@@ -10,27 +11,26 @@ namespace {
 // Beyond this many runs per side a CI job takes too long; say so beside the number.
 constexpr int kPracticalRepetitions = 30;
 
-std::string format(const char* pattern, double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, pattern, value);
+std::string percent(double fraction) {
+  return format_value(fraction, Unit::ratio());
+}
+
+std::string readable(double value, const std::string& unit) {
+  return format_value(value, parse_unit(unit));
+}
+
+// The threshold as a suite file writes it ("6%"): text to paste, not a number to read.
+std::string suite_percent(double fraction) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g%%", fraction * 100);
   return buffer;
 }
 
-std::string percent(double fraction) {
-  return format("%.1f %%", fraction * 100);
-}
-
-// Nanoseconds in the largest unit that keeps the number >= 1; rates per second as they are.
-std::string readable(double value, const std::string& unit) {
-  if (unit != "ns") return format("%.0f", value) + " " + unit;
-  if (value >= 1e9) return format("%.3g s", value / 1e9);
-  if (value >= 1e6) return format("%.3g ms", value / 1e6);
-  if (value >= 1e3) return format("%.3g us", value / 1e3);
-  return format("%.0f ns", value);
-}
-
+// Pads to `width` characters, not bytes: a value may hold "µs".
 std::string padded(std::string text, std::size_t width) {
-  if (text.size() < width) text.append(width - text.size(), ' ');
+  std::size_t characters = 0;
+  for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (characters < width) text.append(width - characters, ' ');
   return text;
 }
 
@@ -59,8 +59,8 @@ const MetricNoise* noisiest(const NoiseReport& report) {
 std::string advice(const NoiseReport& report) {
   const Targets& targets = report.targets;
   const Recommendation& recommendation = report.recommendation;
-  std::string text = "\nRecommendation (alpha " + format("%.2g", targets.alpha) + ", power " +
-                     format("%.0f %%", targets.power * 100) + "):\n";
+  std::string text = "\nRecommendation (alpha " + format_number(targets.alpha) + ", power " +
+                     percent(targets.power) + "):\n";
   text += "  threshold:   " + percent(recommendation.threshold) + " or more at " +
           std::to_string(targets.planned_repetitions) + " repetitions";
   if (const MetricNoise* worst = noisiest(report))
@@ -74,7 +74,7 @@ std::string advice(const NoiseReport& report) {
   text += std::to_string(*recommendation.repetitions) + " per side for a " +
           percent(targets.threshold) + " threshold\n";
   text += "  in the suite: repetitions: " + std::to_string(*recommendation.repetitions) +
-          "   gate: { threshold: " + format("%g", targets.threshold * 100) + "% }\n";
+          "   gate: { threshold: " + suite_percent(targets.threshold) + " }\n";
   if (*recommendation.repetitions > kPracticalRepetitions)
     text +=
         "  that many runs is rarely practical: quiet the machine (perfgate doctor) or accept "
