@@ -1,4 +1,5 @@
 // render_noise_report: the calibration as a terminal table and a recommendation in words.
+#include <cstdio>
 #include <string>
 
 #include "core/model/units.h"
@@ -11,19 +12,25 @@ namespace {
 constexpr int kPracticalRepetitions = 30;
 
 std::string percent(double fraction) {
-  return format_number(fraction * 100, NumberStyle::plain) + " %";
+  return format_value(fraction, Unit::ratio());
 }
 
 std::string readable(double value, const std::string& unit) {
   return format_value(value, parse_unit(unit));
 }
 
-// Pads to `width` characters as a terminal shows them: UTF-8 continuation bytes ("µ") take no
-// column of their own.
+// The threshold as a suite file writes it ("6%"): text to paste, not a number to read.
+std::string suite_percent(double fraction) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g%%", fraction * 100);
+  return buffer;
+}
+
+// Pads to `width` characters, not bytes: a value may hold "µs".
 std::string padded(std::string text, std::size_t width) {
-  std::size_t columns = 0;
-  for (unsigned char c : text) columns += (c & 0xc0) != 0x80 ? 1 : 0;
-  if (columns < width) text.append(width - columns, ' ');
+  std::size_t characters = 0;
+  for (char c : text) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  if (characters < width) text.append(width - characters, ' ');
   return text;
 }
 
@@ -52,8 +59,8 @@ const MetricNoise* noisiest(const NoiseReport& report) {
 std::string advice(const NoiseReport& report) {
   const Targets& targets = report.targets;
   const Recommendation& recommendation = report.recommendation;
-  std::string text = "\nRecommendation (alpha " + format_number(targets.alpha, NumberStyle::plain) +
-                     ", power " + percent(targets.power) + "):\n";
+  std::string text = "\nRecommendation (alpha " + format_number(targets.alpha) + ", power " +
+                     percent(targets.power) + "):\n";
   text += "  threshold:   " + percent(recommendation.threshold) + " or more at " +
           std::to_string(targets.planned_repetitions) + " repetitions";
   if (const MetricNoise* worst = noisiest(report))
@@ -67,8 +74,7 @@ std::string advice(const NoiseReport& report) {
   text += std::to_string(*recommendation.repetitions) + " per side for a " +
           percent(targets.threshold) + " threshold\n";
   text += "  in the suite: repetitions: " + std::to_string(*recommendation.repetitions) +
-          "   gate: { threshold: " + format_number(targets.threshold * 100, NumberStyle::plain) +
-          "% }\n";
+          "   gate: { threshold: " + suite_percent(targets.threshold) + " }\n";
   if (*recommendation.repetitions > kPracticalRepetitions)
     text +=
         "  that many runs is rarely practical: quiet the machine (perfgate doctor) or accept "

@@ -7,6 +7,7 @@
 
 #include "core/errors.h"
 #include "core/model/environment.h"
+#include "core/model/units.h"
 #include "core/process/child_process.h"
 #include "harness/run/run_plan.h"
 #include "harness/run/scenario_runner.h"
@@ -98,8 +99,9 @@ bool start_service(RunContext& ctx, std::optional<service::Service>& service, Ab
   }
   ctx.progress.clear();
   ctx.service = &*service;
-  std::fprintf(stderr, "perfgate: service ready after %.3f s\n",
-               std::chrono::duration<double>(service->ready_time()).count());
+  const auto ready_ns = std::chrono::duration<double, std::nano>(service->ready_time()).count();
+  std::fprintf(stderr, "perfgate: service ready after %s\n",
+               format_value(ready_ns, Unit::time_ns()).c_str());
   return true;
 }
 

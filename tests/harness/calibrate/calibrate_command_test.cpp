@@ -11,8 +11,9 @@ TEST_CASE("perfgate calibrate prints noise figures and a recommendation", "[cali
                                 "--duration", "200ms", "--warmup", "0", "--connections", "2"});
   INFO(out.out << out.err);
   REQUIRE(out.exit_code == 0);
-  for (const char* text : {"run-to-run CV", "latency.p50", "latency.p99", "throughput",
-                           "Recommendation (alpha 0.05, power 90 %)", "threshold:", "repetitions:"})
+  for (const char* text :
+       {"run-to-run CV", "latency.p50", "latency.p99", "throughput",
+        "Recommendation (alpha 0.05, power 90.0 %)", "threshold:", "repetitions:"})
     CHECK(out.out.find(text) != std::string::npos);
   CHECK(out.err.find("3 A/A runs of 200ms") != std::string::npos);
   CHECK(out.err.find("run 3/3") != std::string::npos);

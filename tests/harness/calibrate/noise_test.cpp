@@ -92,7 +92,7 @@ TEST_CASE("the text report names every metric and the recommendation", "[calibra
   const std::string text = calibrate::render_noise_report(report);
   CHECK(text.find("latency.p50") != std::string::npos);
   CHECK(text.find("45") != std::string::npos);
-  CHECK(text.find("µs") != std::string::npos);
+  CHECK(text.find("\xC2\xB5s") != std::string::npos);  // µs
   CHECK(text.find("20 000/s") != std::string::npos);
   CHECK(text.find("threshold:") != std::string::npos);
   CHECK(text.find("repetitions: ") != std::string::npos);
