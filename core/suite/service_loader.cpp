@@ -39,22 +39,6 @@ std::vector<std::string> read_command(const Field& field) {
   return argv;
 }
 
-std::vector<std::pair<std::string, std::string>> read_env(const Field& field) {
-  field.expect_mapping("environment variables like {PORT: \"8080\"}");
-  field.check_unique_keys();
-  std::vector<std::pair<std::string, std::string>> env;
-  for (const auto& [name, value] : field.members()) {
-    if (name.empty() || name.find_first_of("=") != std::string::npos ||
-        name.find('\0') != std::string::npos)
-      value.fail("expected an environment variable name without '=', got " +
-                 quote_for_message(name));
-    std::string text = value.text();
-    if (text.find('\0') != std::string::npos) value.fail("values cannot contain NUL");
-    env.emplace_back(name, std::move(text));
-  }
-  return env;
-}
-
 int read_stop_signal(const Field& field) {
   std::string text = field.nonempty_text();
   std::string_view name = text;
@@ -130,6 +114,22 @@ ReadyCheck read_ready(const Field& field) {
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> read_env(const Field& field) {
+  field.expect_mapping("environment variables like {PORT: \"8080\"}");
+  field.check_unique_keys();
+  std::vector<std::pair<std::string, std::string>> env;
+  for (const auto& [name, value] : field.members()) {
+    if (name.empty() || name.find_first_of("=") != std::string::npos ||
+        name.find('\0') != std::string::npos)
+      value.fail("expected an environment variable name without '=', got " +
+                 quote_for_message(name));
+    std::string text = value.text();
+    if (text.find('\0') != std::string::npos) value.fail("values cannot contain NUL");
+    env.emplace_back(name, std::move(text));
+  }
+  return env;
+}
 
 ServiceSpec read_service(const Field& field) {
   field.expect_mapping("a service like {command: [\"./server\"], ready: {http: ...}}");

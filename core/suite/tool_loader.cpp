@@ -4,6 +4,7 @@
 #include <array>
 #include <limits>
 
+#include "core/suite/service_loader.h"
 #include "core/suite/suite_keys.h"
 
 namespace perfgate::suite_detail {
@@ -44,15 +45,15 @@ class ToolKeys {
   std::optional<std::filesystem::path> path(std::string_view key) const {
     auto member = get(key);
     if (!member) return std::nullopt;
-    return resolve(*member, member->nonempty_text());
+    return resolve(member->nonempty_text());
   }
   std::vector<std::filesystem::path> paths(std::string_view key) const {
     std::vector<std::filesystem::path> out;
     auto member = get(key);
     if (!member) return out;
-    if (!member->node().IsSequence()) return {resolve(*member, member->nonempty_text())};
+    if (!member->node().IsSequence()) return {resolve(member->nonempty_text())};
     for (const Field& item : member->items("a list of file paths"))
-      out.push_back(resolve(item, item.nonempty_text()));
+      out.push_back(resolve(item.nonempty_text()));
     return out;
   }
   // A list of strings; a single string reads as a list of one.
@@ -80,6 +81,13 @@ class ToolKeys {
     for (const auto& [name, value] : member->members()) out[name] = value.text();
     return out;
   }
+  // `env:`, read as the service's is: the same names and values are accepted.
+  EnvironmentVariables env() const {
+    auto member = get("env");
+    if (!member) return {};
+    const auto variables = read_env(*member);
+    return {variables.begin(), variables.end()};
+  }
   std::optional<bool> boolean(std::string_view key) const {
     auto member = get(key);
     return member ? std::optional(member->boolean()) : std::nullopt;
@@ -96,7 +104,7 @@ class ToolKeys {
   const std::filesystem::path& base_dir() const { return base_dir_; }
 
  private:
-  std::filesystem::path resolve(const Field&, const std::string& text) const {
+  std::filesystem::path resolve(const std::string& text) const {
     std::filesystem::path value(text);
     return value.is_absolute() ? value : base_dir_ / value;
   }
@@ -127,7 +135,7 @@ K6Options read_k6(const ToolKeys& keys) {
           .iterations = keys.count("iterations"),
           .duration = keys.duration("duration"),
           .timeout = keys.duration("timeout"),
-          .env = keys.string_map("env"),
+          .env = keys.env(),
           .tags = keys.string_map("tags"),
           .args = keys.strings("args")};
 }
@@ -137,7 +145,7 @@ JMeterOptions read_jmeter(const ToolKeys& keys) {
           .program = keys.command("jmeter"),
           .properties = keys.string_map("properties"),
           .args = keys.strings("args"),
-          .env = keys.string_map("env"),
+          .env = keys.env(),
           .timeout = keys.duration("timeout")};
 }
 
@@ -166,7 +174,7 @@ ArtilleryOptions read_artillery(const ToolKeys& keys) {
   return {.script = keys.required_path("script"),
           .program = keys.text("artillery"),
           .target = keys.text("target"),
-          .env = keys.string_map("env"),
+          .env = keys.env(),
           .overrides = read_overrides(keys, endpoint_metrics),
           .endpoint_metrics = endpoint_metrics,
           .timeout = keys.duration("timeout")};
@@ -179,7 +187,7 @@ GbenchOptions read_gbench(const ToolKeys& keys) {
           .random_interleaving = keys.boolean("random_interleaving").value_or(true),
           .repetitions_per_process = keys.count("repetitions_per_process").value_or(1),
           .args = keys.strings("args"),
-          .env = keys.string_map("env"),
+          .env = keys.env(),
           .timeout = keys.duration("timeout")};
 }
 
@@ -187,7 +195,7 @@ CommandOptions read_command(const ToolKeys& keys, const Field& field) {
   CommandOptions options{.command = keys.command("command"),
                          .prepare = keys.command("prepare"),
                          .cleanup = keys.command("cleanup"),
-                         .env = keys.string_map("env"),
+                         .env = keys.env(),
                          .cwd = keys.path("cwd").value_or(keys.base_dir()),
                          .timeout = keys.duration("timeout"),
                          .warmup_runs = keys.count("warmup_runs", 0).value_or(0)};
@@ -211,54 +219,40 @@ MockOptions read_mock(const ToolKeys& keys) {
   return options;
 }
 
-std::span<const std::string_view> own_keys(AdapterKind kind) {
-  switch (kind) {
-    case AdapterKind::k6:
-      return kK6Keys;
-    case AdapterKind::jmeter:
-      return kJMeterKeys;
-    case AdapterKind::artillery:
-      return kArtilleryKeys;
-    case AdapterKind::gbench:
-      return kGbenchKeys;
-    case AdapterKind::command:
-      return kCommandKeys;
-    case AdapterKind::mock:
-      return kMockKeys;
-    case AdapterKind::native:
-      break;
-  }
-  return {};
-}
+// Each adapter's own keys and how they are read: one row per non-native adapter.
+struct ToolReader {
+  AdapterKind kind;
+  std::span<const std::string_view> keys;
+  ToolOptions (*read)(const ToolKeys& keys, const Field& scenario);
+};
 
-ToolOptions read_options(const ToolKeys& keys, const Field& field, AdapterKind kind) {
-  switch (kind) {
-    case AdapterKind::k6:
-      return read_k6(keys);
-    case AdapterKind::jmeter:
-      return read_jmeter(keys);
-    case AdapterKind::artillery:
-      return read_artillery(keys);
-    case AdapterKind::gbench:
-      return read_gbench(keys);
-    case AdapterKind::command:
-      return read_command(keys, field);
-    case AdapterKind::mock:
-      return read_mock(keys);
-    case AdapterKind::native:
-      break;
-  }
-  return std::monostate{};
-}
+constexpr ToolReader kToolReaders[] = {
+    {AdapterKind::k6, kK6Keys,
+     [](const ToolKeys& keys, const Field&) -> ToolOptions { return read_k6(keys); }},
+    {AdapterKind::jmeter, kJMeterKeys,
+     [](const ToolKeys& keys, const Field&) -> ToolOptions { return read_jmeter(keys); }},
+    {AdapterKind::artillery, kArtilleryKeys,
+     [](const ToolKeys& keys, const Field&) -> ToolOptions { return read_artillery(keys); }},
+    {AdapterKind::gbench, kGbenchKeys,
+     [](const ToolKeys& keys, const Field&) -> ToolOptions { return read_gbench(keys); }},
+    {AdapterKind::command, kCommandKeys,
+     [](const ToolKeys& keys, const Field& field) -> ToolOptions {
+       return read_command(keys, field);
+     }},
+    {AdapterKind::mock, kMockKeys,
+     [](const ToolKeys& keys, const Field&) -> ToolOptions { return read_mock(keys); }},
+};
 
 }  // namespace
 
 void read_tool_options(const Field& field, const std::filesystem::path& base_dir,
                        Scenario& scenario) {
-  if (scenario.adapter == AdapterKind::native) return;
-  const ToolKeys keys(field, base_dir, own_keys(scenario.adapter));
-  scenario.tool = read_options(keys, field, scenario.adapter);
-  scenario.files = keys.paths("files");
+  for (const ToolReader& reader : kToolReaders) {
+    if (reader.kind != scenario.adapter) continue;
+    const ToolKeys keys(field, base_dir, reader.keys);
+    scenario.tool = reader.read(keys, field);
+    scenario.files = keys.paths("files");
+  }
 }
 
 }  // namespace perfgate::suite_detail

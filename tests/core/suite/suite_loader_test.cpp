@@ -380,3 +380,16 @@ TEST_CASE("first_invalid_utf8 follows RFC 3629", "[suite]") {
   CHECK(first_invalid_utf8("\xe2\x82") == 0);          // truncated
   CHECK(first_invalid_utf8("\xe2\x28\xa1") == 0);      // bad continuation
 }
+
+TEST_CASE("a tool scenario's env is checked as the service's is", "[suite][errors]") {
+  require_input_error(
+      "suite: t\nscenarios:\n  - name: a\n    adapter: k6\n    script: a.js\n"
+      "    env: {\"A=B\": x}\n",
+      "line 6, key scenarios[0].env.A=B", "expected an environment variable name without '='");
+  Suite suite = perfgate::parse_suite(
+      "suite: t\nscenarios:\n  - name: a\n    adapter: mock\n  - name: b\n    adapter: gbench\n"
+      "    binary: b\n    env: {OMP_NUM_THREADS: 1}\n",
+      "inline.yaml");
+  CHECK(std::get<perfgate::GbenchOptions>(suite.scenarios[1].tool).env.at("OMP_NUM_THREADS") ==
+        "1");
+}
